@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Set up and start the viewer (port from $PORT, default 8501).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+exec .venv/bin/streamlit run app.py --server.port "${PORT:-8501}" --server.headless true
