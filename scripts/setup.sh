@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up everything the project needs on a fresh machine; safe to run again.
-# Usage: bash scripts/setup.sh [--dev]   (--dev adds test tools and Chromium)
+# Usage: bash scripts/setup.sh [--dev]   (--dev adds test tools and Debian Chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,13 @@ if [ ! -x .venv/bin/python ]; then
 fi
 if [ "${1:-}" = "--dev" ]; then
   .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+  if [ ! -x /usr/bin/chromium ]; then
+    # End-to-end tests drive Debian's Chromium; Playwright's own browser download is not used.
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  fi
 else
   .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
 fi
