@@ -1,0 +1,15 @@
+"""衡东县 十四五 spatial-layout viewer: `streamlit run app.py`."""
+
+import streamlit as st
+
+from ui.i18n import t
+from ui.pages import admin_page, viewer_page
+from ui.sidebar import current_lang, language_switch
+
+st.set_page_config(page_title=t("app_title", current_lang()), page_icon="🗺️", layout="wide")
+lang = language_switch()
+pages = [
+    st.Page(viewer_page, title=t("page_viewer", lang), url_path="map", default=True),
+    st.Page(admin_page, title=t("page_admin", lang), url_path="admin"),
+]
+st.navigation(pages, position="sidebar").run()

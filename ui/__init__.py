@@ -1,0 +1,1 @@
+"""The Streamlit user interface of the viewer (sidebar, township panel, tables, exports)."""

@@ -1,0 +1,116 @@
+"""Every label of the user interface, in Chinese (default) and English."""
+
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+DEFAULT_LANG: Lang = "zh"
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+LABELS: dict[str, dict[Lang, str]] = {
+    "app_title": {
+        "zh": "衡东县“十四五”空间布局",
+        "en": "Hengdong County 14th Five-Year Plan layout",
+    },
+    "app_caption": {
+        "zh": "《衡东县国民经济和社会发展第十四个五年规划纲要》的城镇、生态与产业布局",
+        "en": "Town system, ecology and industries of Hengdong's 14th Five-Year Plan outline",
+    },
+    "page_viewer": {"zh": "地图与乡镇", "en": "Map and townships"},
+    "page_admin": {"zh": "数据管理", "en": "Data administration"},
+    "language": {"zh": "语言 / Language", "en": "Language / 语言"},
+    "lang_zh": {"zh": "中文", "en": "中文"},
+    "lang_en": {"zh": "English", "en": "English"},
+    "basemap": {"zh": "底图", "en": "Basemap"},
+    "custom_tile_url": {"zh": "自定义瓦片地址（XYZ）", "en": "Custom tile URL (XYZ)"},
+    "custom_tile_help": {
+        "zh": "内网瓦片服务的地址，须含 {z}、{x}、{y}，例如 http://tiles.local/{z}/{x}/{y}.png",
+        "en": "Your intranet tile server, with {z}, {x} and {y}, "
+        "e.g. http://tiles.local/{z}/{x}/{y}.png",
+    },
+    "custom_tile_invalid": {
+        "zh": "瓦片地址须以 http:// 或 https:// 开头，并包含 {z}、{x}、{y}；暂不使用自定义底图。",
+        "en": "The tile URL must start with http:// or https:// and contain {z}, {x} and {y}; "
+        "the custom basemap is not used until it does.",
+    },
+    "township": {"zh": "乡镇", "en": "Township"},
+    "township_help": {
+        "zh": "输入中文名或拼音搜索，也可直接点击地图上的乡镇",
+        "en": "Type a Chinese or pinyin name to search, or click a township on the map",
+    },
+    "whole_county": {"zh": "（全县）", "en": "(whole county)"},
+    "industry": {"zh": "产业", "en": "Industry"},
+    "industry_help": {
+        "zh": "选择一个产业，地图上高亮承担它的乡镇（深色为集中发展，浅色为辐射带动）",
+        "en": "Pick an industry to highlight its townships (dark: centred, light: radiating)",
+    },
+    "no_industry": {"zh": "（不高亮）", "en": "(no highlight)"},
+    "industry_townships": {"zh": "承担该产业的乡镇", "en": "Townships assigned to it"},
+    "centred": {"zh": "集中发展", "en": "Centred"},
+    "radiating": {"zh": "辐射带动", "en": "Radiating / driven"},
+    "tab_map": {"zh": "地图", "en": "Map"},
+    "tab_compare": {"zh": "乡镇对比", "en": "Compare townships"},
+    "tab_downloads": {"zh": "下载", "en": "Downloads"},
+    "map_hint": {
+        "zh": "在地图右上角的图层控件中开关各专题图层；点击乡镇查看详情。",
+        "en": "Switch themes on and off in the map's layer control (top right); "
+        "click a township for its page.",
+    },
+    "panel_pick": {
+        "zh": "在左侧选择或在地图上点击一个乡镇，查看它在规划中的定位。",
+        "en": "Pick a township on the left or click one on the map to see its role in the plan.",
+    },
+    "kind": {"zh": "类型", "en": "Kind"},
+    "kind_镇": {"zh": "镇", "en": "Town (镇)"},
+    "kind_乡": {"zh": "乡", "en": "Township (乡)"},
+    "area": {"zh": "面积（约）", "en": "Area (approx.)"},
+    "area_value": {"zh": "约 {value:.0f} 平方千米", "en": "about {value:.0f} km²"},
+    "area_note": {
+        "zh": "按村点划分的近似范围计算，非官方界线",
+        "en": "from an approximate village-based boundary, not an official one",
+    },
+    "role": {"zh": "城镇体系中的定位", "en": "Role in the town system"},
+    "axes": {"zh": "所在发展轴", "en": "Development axes"},
+    "industries": {"zh": "产业", "en": "Industries"},
+    "featured_towns": {"zh": "特色小镇", "en": "Featured towns"},
+    "brands": {"zh": "品牌", "en": "Brands"},
+    "ecology": {"zh": "生态要素", "en": "Ecological features"},
+    "tourism": {"zh": "旅游", "en": "Tourism"},
+    "projects": {"zh": "项目", "en": "Projects"},
+    "none_in_plan": {"zh": "规划中未涉及", "en": "not mentioned in the plan"},
+    "citation": {"zh": "出处", "en": "Source"},
+    "compare_title": {"zh": "17 个乡镇对比", "en": "The 17 townships side by side"},
+    "download_csv": {"zh": "下载对比表（CSV）", "en": "Download the table (CSV)"},
+    "download_geojson": {
+        "zh": "下载当前图层（GeoJSON）",
+        "en": "Download current layers (GeoJSON)",
+    },
+    "downloads_intro": {
+        "zh": "当前提供的各图层（含管理员导入的版本），WGS84 坐标。",
+        "en": "The layers currently served (admin-imported versions included), in WGS84.",
+    },
+    "layer": {"zh": "图层", "en": "Layer"},
+    "quality": {"zh": "数据质量", "en": "Data quality"},
+    "quality_surveyed": {"zh": "实测", "en": "surveyed"},
+    "quality_approximate": {"zh": "近似（推算）", "en": "approximate (derived)"},
+    "quality_schematic": {"zh": "示意", "en": "schematic (示意)"},
+    "features": {"zh": "要素数", "en": "Features"},
+    "version": {"zh": "版本", "en": "Version"},
+    "attribution": {"zh": "数据来源", "en": "Attribution"},
+    "col_name": {"zh": "名称", "en": "Name"},
+    "col_pinyin": {"zh": "拼音", "en": "Pinyin"},
+    "col_code": {"zh": "代码", "en": "Code"},
+    "data_missing": {
+        "zh": "尚无数据文件：{what}。请先运行数据构建（python -m geo.build）。",
+        "en": "Data not found: {what}. Run the data build first (python -m geo.build).",
+    },
+    "admin_missing": {
+        "zh": "数据管理页面尚未安装。",
+        "en": "The data administration page is not installed yet.",
+    },
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The label `key` in `lang`, with `values` filled into its placeholders."""
+    text = LABELS[key][lang]
+    return text.format(**values) if values else text

@@ -1,0 +1,16 @@
+"""The app's two pages: the map viewer and the data administration page."""
+
+from ui.sidebar import current_lang
+from ui.viewer import render_viewer_page
+
+
+def viewer_page() -> None:
+    """The map with its township panel, comparison table and downloads."""
+    render_viewer_page(current_lang())
+
+
+def admin_page() -> None:
+    """Layer replacement by an administrator (owned by the admin module)."""
+    from ui.admin_page import render_admin_page
+
+    render_admin_page(current_lang())

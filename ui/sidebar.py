@@ -1,0 +1,114 @@
+"""The sidebar: language, basemap (with a custom XYZ URL), township and industry pickers."""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ui.i18n import DEFAULT_LANG, LANGS, Lang, t
+from ui.state import (
+    BASEMAP_KEY,
+    CUSTOM_URL_KEY,
+    INDUSTRY_KEY,
+    LANG_KEY,
+    TOWNSHIP_KEY,
+    ViewState,
+)
+
+CUSTOM_BASEMAP = "custom"
+_TILE_URL = re.compile(r"^https?://\S+$")
+
+
+@dataclass(frozen=True)
+class TownshipOption:
+    """A township as the picker lists it."""
+
+    code: str
+    name: str
+    name_en: str
+
+
+def township_label(option: TownshipOption, lang: Lang) -> str:
+    """Picker label carrying both names, so either can be typed to search."""
+    if lang == "zh":
+        return f"{option.name}（{option.name_en}）"
+    return f"{option.name_en} ({option.name})"
+
+
+def valid_tile_url(url: str) -> bool:
+    """True for an http(s) XYZ template with {z}, {x} and {y}."""
+    url = url.strip()
+    return bool(_TILE_URL.match(url)) and all(p in url for p in ("{z}", "{x}", "{y}"))
+
+
+def current_lang() -> Lang:
+    """The language chosen so far in this session (the default before the switch exists)."""
+    lang = st.session_state.get(LANG_KEY, DEFAULT_LANG)
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def language_switch() -> Lang:
+    """The 中文 / English switch at the top of the sidebar."""
+    return st.sidebar.radio(
+        t("language", current_lang()),
+        LANGS,
+        key=LANG_KEY,
+        format_func=lambda code: t(f"lang_{code}", code),
+        horizontal=True,
+    )
+
+
+def _basemap_picker(lang: Lang, basemaps: Sequence[tuple[str, str]]) -> tuple[str, str | None]:
+    """Basemap choice, and the custom tile URL when that option is chosen and valid."""
+    labels = dict(basemaps)
+    if CUSTOM_BASEMAP not in labels:
+        labels[CUSTOM_BASEMAP] = t("custom_tile_url", lang)
+    if st.session_state.get(BASEMAP_KEY) not in labels:
+        st.session_state.pop(BASEMAP_KEY, None)
+    basemap = st.sidebar.selectbox(
+        t("basemap", lang), list(labels), key=BASEMAP_KEY, format_func=labels.__getitem__
+    )
+    if basemap != CUSTOM_BASEMAP:
+        return basemap, None
+    url = st.sidebar.text_input(
+        t("custom_tile_url", lang), key=CUSTOM_URL_KEY, help=t("custom_tile_help", lang)
+    ).strip()
+    if valid_tile_url(url):
+        return basemap, url
+    if url:
+        st.sidebar.warning(t("custom_tile_invalid", lang))
+    return basemap, None
+
+
+def render_sidebar(
+    lang: Lang,
+    basemaps: Sequence[tuple[str, str]],
+    townships: Sequence[TownshipOption],
+    industries: Sequence[tuple[str, str]],
+) -> ViewState:
+    """Draw the pickers below the language switch and return what they hold."""
+    basemap, custom_url = _basemap_picker(lang, basemaps)
+    by_code = {option.code: option for option in townships}
+    code = st.sidebar.selectbox(
+        t("township", lang),
+        ["", *by_code],
+        key=TOWNSHIP_KEY,
+        format_func=lambda c: township_label(by_code[c], lang) if c else t("whole_county", lang),
+        help=t("township_help", lang),
+    )
+    industry_labels = dict(industries)
+    industry = st.sidebar.selectbox(
+        t("industry", lang),
+        ["", *industry_labels],
+        key=INDUSTRY_KEY,
+        format_func=lambda i: industry_labels[i] if i else t("no_industry", lang),
+        help=t("industry_help", lang),
+    )
+    return ViewState(
+        lang=lang,
+        basemap=basemap,
+        custom_tile_url=custom_url,
+        township_code=code or None,
+        industry=industry or None,
+    )

@@ -1,0 +1,20 @@
+"""Which township a clicked map point falls in."""
+
+import geopandas as gpd
+from shapely.geometry import Point
+
+
+def township_at(townships: gpd.GeoDataFrame, lat: float, lng: float) -> str | None:
+    """Code of the township containing (lat, lng) in WGS84, or None outside all of them."""
+    hits = townships.sindex.query(Point(lng, lat), predicate="intersects")
+    if len(hits) == 0:
+        return None
+    return str(townships.iloc[sorted(hits)[0]]["code"])
+
+
+def clicked_township(map_value: dict | None, townships: gpd.GeoDataFrame) -> str | None:
+    """The township under the last clicked object in a st_folium return value, if any."""
+    point = (map_value or {}).get("last_object_clicked")
+    if not point:
+        return None
+    return township_at(townships, float(point["lat"]), float(point["lng"]))
