@@ -1,0 +1,156 @@
+"""Bring uploaded coordinates to WGS84: which CRSs are taken, converted, or rejected (and why)."""
+
+from functools import cache
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from pyproj import CRS, Transformer
+from pyproj.exceptions import CRSError
+
+from geo.admin.problems import Problem, RejectedFile
+from geo.coords import geometry_gcj02_to_wgs84
+
+GEOGRAPHIC_AS_IS = (4326, 4490)  # WGS84 and CGCS2000 differ by centimetres here
+GAUSS_KRUGER_3_DEGREE = range(4513, 4555)  # CGCS2000 3-degree Gauss-Krüger zones and CMs
+GUESS_CANDIDATES = (*GAUSS_KRUGER_3_DEGREE, 3857, 32649, 2383, 2362)  # + Web Mercator, UTM, Xian80
+GCJ02 = "gcj02"
+# Coarse box around 衡东县 (about 30 km margin): a file whose data misses it is in the wrong CRS.
+REGION = (112.4, 26.6, 113.6, 27.6)
+COORDINATE_DECIMALS = 6
+
+
+def parse_declared_crs(text: str | None) -> str | int | None:
+    """'gcj02', an EPSG code from 'EPSG:4547' / '4547', or None for 'as the file says'."""
+    if text is None or not text.strip() or text.strip().lower() in {"auto", "file"}:
+        return None
+    cleaned = text.strip().lower().replace("-", "").replace("_", "")
+    if cleaned == GCJ02:
+        return GCJ02
+    code = cleaned.removeprefix("epsg:")
+    if not code.isdigit():
+        raise ValueError(f"unknown CRS {text!r}: give 'gcj02' or an EPSG code such as EPSG:4547")
+    return int(code)
+
+
+def to_wgs84(frame: gpd.GeoDataFrame, label: str, declared: str | int | None) -> gpd.GeoDataFrame:
+    """A copy of `frame` in EPSG:4326 with coordinates rounded to 6 decimals, or RejectedFile."""
+    file_epsg = _epsg(frame.crs)
+    if declared == GCJ02:
+        if frame.crs is not None and file_epsg not in GEOGRAPHIC_AS_IS:
+            raise RejectedFile([_problem(
+                "crs-conflict", label,
+                f"文件的坐标系是 {_describe(frame.crs)}，不是经纬度，不能按 GCJ-02 转换",
+                f"the file's CRS is {_describe(frame.crs)}, not longitude/latitude, so it cannot "
+                "be GCJ-02")])
+        converted = frame.set_crs(4326, allow_override=True)
+        converted.geometry = [None if g is None else geometry_gcj02_to_wgs84(g)
+                              for g in frame.geometry]
+        return _checked_in_region(converted, frame, label)
+    if isinstance(declared, int):
+        if frame.crs is not None and file_epsg != declared:
+            raise RejectedFile([_problem(
+                "crs-conflict", label,
+                f"文件声明的坐标系 {_describe(frame.crs)} 与指定的 EPSG:{declared} 不一致",
+                f"the file declares {_describe(frame.crs)}, which contradicts the EPSG:{declared} "
+                "you gave")])
+        frame = frame.set_crs(_crs_or_reject(declared, label), allow_override=True)
+        file_epsg = declared
+    if frame.crs is None:
+        return _checked_in_region(frame.set_crs(4326), frame, label, assumed=True)
+    if file_epsg in GEOGRAPHIC_AS_IS:
+        return _checked_in_region(frame.set_crs(4326, allow_override=True), frame, label)
+    if file_epsg in GAUSS_KRUGER_3_DEGREE:
+        return _checked_in_region(frame.to_crs(4326), frame, label)
+    raise RejectedFile([_problem(
+        "crs-unsupported", label,
+        f"不支持坐标系 {_describe(frame.crs)}；可用：EPSG:4326、EPSG:4490、"
+        "CGCS2000 三度带高斯-克吕格 EPSG:4513–4554，或指定 GCJ-02",
+        f"CRS {_describe(frame.crs)} is not supported; use EPSG:4326, EPSG:4490, a CGCS2000 "
+        "3-degree Gauss-Krüger zone EPSG:4513–4554, or declare GCJ-02")])
+
+
+def guess_crs(frame: gpd.GeoDataFrame) -> tuple[str, str]:
+    """What CRS the raw coordinates look like, in Chinese and English."""
+    x, y = _centre(frame)
+    if -180 <= x <= 180 and -90 <= y <= 90:
+        if _in_region(y, x):
+            return "纬度、经度顺序颠倒的经纬度", "latitude/longitude with the axes swapped"
+        return (f"经纬度，但位于 ({x:.3f}, {y:.3f})，不在衡东县",
+                f"longitude/latitude, but at ({x:.3f}, {y:.3f}), not in 衡东县")
+    for epsg in GUESS_CANDIDATES:
+        for px, py, zh, en in ((x, y, "", ""), (y, x, "（X/Y 轴颠倒）", " with X/Y swapped")):
+            lon, lat = _to_lonlat(epsg).transform(px, py)
+            if _in_region(lon, lat):
+                name = CRS.from_epsg(epsg).name
+                return f"EPSG:{epsg}（{name}）{zh}", f"EPSG:{epsg} ({name}){en}"
+    return (f"未知的投影坐标（中心约 {x:.0f}, {y:.0f}）",
+            f"an unknown projected CRS (centre about {x:.0f}, {y:.0f})")
+
+
+def _checked_in_region(converted: gpd.GeoDataFrame, raw: gpd.GeoDataFrame, label: str,
+                       assumed: bool = False) -> gpd.GeoDataFrame:
+    present = converted.geometry[~(converted.geometry.isna() | converted.geometry.is_empty)]
+    if len(present) == 0:
+        return _rounded(converted)
+    minx, miny, maxx, maxy = present.total_bounds
+    box = shapely.box(*REGION)
+    if np.all(np.isfinite([minx, miny, maxx, maxy])) and shapely.box(
+            minx, miny, maxx, maxy).intersects(box):
+        return _rounded(converted)
+    looks_zh, looks_en = guess_crs(raw)
+    read_as = _describe(raw.crs) if raw.crs else "GCJ-02"
+    said_zh = "文件没有坐标系信息，且" if assumed else f"按 {read_as} 解读，"
+    said_en = "the file has no CRS and " if assumed else f"read as {read_as}, "
+    raise RejectedFile([_problem(
+        "outside-region" if not assumed else "no-crs-outside",
+        label,
+        f"{said_zh}坐标不在衡东县范围内；看起来像 {looks_zh}",
+        f"{said_en}the coordinates are not in 衡东县; they look like {looks_en}")])
+
+
+def _rounded(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    rounded = frame.copy()
+    rounded.geometry = shapely.transform(
+        frame.geometry.values, lambda xy: np.round(xy, COORDINATE_DECIMALS))
+    return rounded
+
+
+def _centre(frame: gpd.GeoDataFrame) -> tuple[float, float]:
+    present = frame.geometry[~(frame.geometry.isna() | frame.geometry.is_empty)]
+    minx, miny, maxx, maxy = present.total_bounds
+    return (minx + maxx) / 2, (miny + maxy) / 2
+
+
+@cache
+def _to_lonlat(epsg: int) -> Transformer:
+    return Transformer.from_crs(epsg, 4326, always_xy=True)
+
+
+def _in_region(lon: float, lat: float) -> bool:
+    return REGION[0] <= lon <= REGION[2] and REGION[1] <= lat <= REGION[3]
+
+
+def _epsg(crs: CRS | None) -> int | None:
+    if crs is None:
+        return None
+    if crs.equals(CRS.from_epsg(4326), ignore_axis_order=True):
+        return 4326
+    return crs.to_epsg(min_confidence=70)
+
+
+def _describe(crs: CRS) -> str:
+    epsg = _epsg(crs)
+    return f"EPSG:{epsg} ({crs.name})" if epsg else crs.name
+
+
+def _crs_or_reject(epsg: int, label: str) -> CRS:
+    try:
+        return CRS.from_epsg(epsg)
+    except CRSError as exc:
+        raise RejectedFile([_problem("crs-unsupported", label, f"未知的 EPSG 代码 {epsg}",
+                                     f"unknown EPSG code {epsg}")]) from exc
+
+
+def _problem(code: str, label: str, zh: str, en: str) -> Problem:
+    return Problem(code, zh, en, label, field="geometry")

@@ -1,0 +1,155 @@
+"""Validate, import, roll back: the admin operations shared by the CLI and the admin page."""
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+
+from geo import datastore
+from geo.admin import settings
+from geo.admin.checks import apply_aliases, county_zone, feature_name, repaired, validate
+from geo.admin.crs import parse_declared_crs, to_wgs84
+from geo.admin.derive import derive
+from geo.admin.diff import change_summary
+from geo.admin.problems import Problem, RejectedFile, errors
+from geo.admin.readers import read_vector
+from geo.admin.rules import LayerRule, rule_for
+from geo.admin.serialize import sha256, to_geojson_bytes
+from geo.admin.store import OPEN_SOURCE_VERSION, NewVersion, VersionMeta, VersionStore
+
+QUALITIES = ("surveyed", "approximate", "schematic")
+DEFAULT_SOURCE = "官方数据 / official data"
+DEFAULT_LICENCE = "未注明 / not stated"
+
+
+@dataclass
+class Inspection:
+    """The outcome of validating one file for one layer."""
+
+    layer_id: str
+    file_label: str
+    problems: list[Problem]
+    frame: gpd.GeoDataFrame | None = None  # in WGS84, as validated
+    repaired: gpd.GeoDataFrame | None = None  # offered when every blocking problem is repairable
+    repaired_indices: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing blocks the import."""
+        return self.frame is not None and not errors(self.problems)
+
+
+def store() -> VersionStore:
+    """The deployment's version store."""
+    return VersionStore(settings.store_path())
+
+
+def frame_from_geojson(data: bytes) -> gpd.GeoDataFrame:
+    """Parse stored GeoJSON bytes."""
+    return gpd.read_file(io.BytesIO(data))
+
+
+def inspect(path: Path, layer_id: str, crs: str | None = None,
+            file_label: str | None = None) -> Inspection:
+    """Read and validate `path` for `layer_id` without changing anything."""
+    rule = rule_for(layer_id)
+    label = file_label or path.name
+    try:
+        raw = read_vector(path, layer_id, settings.max_upload_bytes(), label)
+        declared = _declared(crs, label)
+        frame = to_wgs84(raw.frame, raw.file_label, declared)
+    except RejectedFile as rejected:
+        return Inspection(layer_id, label, rejected.problems)
+    frame, alias_notes = apply_aliases(frame, raw.file_label)
+    notes = raw.notes + alias_notes
+    if raw.frame.crs is None and declared is None:
+        notes.append(Problem("crs-assumed",
+                             "文件没有坐标系信息，坐标位于衡东县，按 WGS84 经纬度读取",
+                             "the file has no CRS; its coordinates lie in 衡东县 and are read as "
+                             "WGS84 longitude/latitude", raw.file_label, field="geometry",
+                             severity="warning"))
+    found = notes + _validate(frame, rule, raw.file_label)
+    inspection = Inspection(layer_id, raw.file_label, found, frame)
+    if any(p.code == "invalid-geometry" for p in found):
+        fixed, indices = repaired(frame, rule)
+        if indices and not errors(_validate(fixed, rule, raw.file_label)):
+            inspection.repaired, inspection.repaired_indices = fixed, indices
+    return inspection
+
+
+def _declared(crs: str | None, label: str) -> str | int | None:
+    try:
+        return parse_declared_crs(crs)
+    except ValueError as exc:
+        raise RejectedFile([Problem("crs-unsupported", f"无法识别指定的坐标系 {crs}", str(exc),
+                                    label, field="geometry")]) from exc
+
+
+def _validate(frame: gpd.GeoDataFrame, rule: LayerRule, label: str) -> list[Problem]:
+    zone = None
+    if rule.extent == "county" and datastore.has_layer("county"):
+        zone = county_zone(datastore.load_layer("county").union_all())
+    codes = {}
+    if rule.township_names:
+        reference = datastore.committed_layer("townships")
+        codes = {str(n): str(c) for n, c in zip(reference["name"], reference["code"], strict=True)}
+    return validate(frame, rule, label, zone, codes)
+
+
+def import_file(path: Path, layer_id: str, admin: str, comment: str, crs: str | None = None,
+                source: str | None = None, licence: str | None = None,
+                quality: str = "surveyed", use_repaired: bool = False,
+                file_label: str | None = None) -> VersionMeta:
+    """Validate and store `path` as the new current version of `layer_id`, or RejectedFile."""
+    admin, comment = admin.strip(), comment.strip()
+    label = file_label or path.name
+    if not admin or not comment:
+        raise ValueError("an import needs the admin's name and a comment")
+    if quality not in QUALITIES:
+        raise ValueError(f"quality must be one of {', '.join(QUALITIES)}")
+    inspection = inspect(path, layer_id, crs, label)
+    frame, repaired_note = inspection.frame, []
+    if not inspection.ok:
+        if not (use_repaired and inspection.repaired is not None):
+            blocking = errors(inspection.problems)
+            store().log_rejection(layer_id, admin, f"{label}: " + "; ".join(
+                p.text("en") for p in blocking))
+            raise RejectedFile(blocking)
+        frame = inspection.repaired
+        repaired_note = [f"#{i} {feature_name(frame, i) or ''}".strip()
+                         for i in inspection.repaired_indices]
+    rule = rule_for(layer_id)
+    committed = datastore.committed_layer(layer_id) if datastore.has_committed(layer_id) else None
+    townships = datastore.load_layer("townships") if layer_id == "villages" else None
+    derived, notes = derive(frame, rule, committed, townships, quality, inspection.file_label)
+    geojson = to_geojson_bytes(derived)
+    upload = path.read_bytes()
+
+    def summarise(previous: bytes | None, previous_version: int) -> dict:
+        old = frame_from_geojson(previous) if previous is not None else committed
+        compared = (f"v{previous_version}" if previous_version != OPEN_SOURCE_VERSION
+                    else "open-source build" if committed is not None else "nothing")
+        summary = change_summary(old, frame_from_geojson(geojson), rule.key_field, compared)
+        summary["repaired_features"] = repaired_note
+        summary["notes"] = [n.bilingual() for n in notes]
+        return summary
+
+    return store().add_version(NewVersion(
+        layer_id, admin, comment, (source or DEFAULT_SOURCE).strip(),
+        (licence or DEFAULT_LICENCE).strip(), quality, label, sha256(upload), upload,
+        sha256(geojson), geojson, len(derived)), summarise)
+
+
+def rollback(layer_id: str, version: int, admin: str, comment: str = "") -> None:
+    """Serve `version` of the layer again (0: the open-source build); the history is kept."""
+    rule_for(layer_id)
+    if not admin.strip():
+        raise ValueError("a rollback needs the admin's name")
+    store().switch(layer_id, version, admin.strip(), comment.strip() or f"rollback to v{version}")
+
+
+def history(layer_id: str) -> list[VersionMeta]:
+    """Every imported version of the layer, oldest first."""
+    rule_for(layer_id)
+    return store().history(layer_id)

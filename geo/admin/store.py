@@ -1,0 +1,266 @@
+"""The version store: every imported version of every layer, the current pointer, the audit log.
+
+One SQLite database (settings.store_path()). Writers take `BEGIN IMMEDIATE`, so two imports
+at once are serialised by SQLite and each gets its own version number; the current version
+switches in the same transaction that stores the version, so readers see old or new, never half.
+"""
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+BUSY_TIMEOUT_S = 60.0
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS versions (
+    layer_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    admin TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    source TEXT NOT NULL,
+    licence TEXT NOT NULL,
+    quality TEXT NOT NULL,
+    upload_name TEXT NOT NULL,
+    upload_sha256 TEXT NOT NULL,
+    upload BLOB NOT NULL,
+    sha256 TEXT NOT NULL,
+    geojson BLOB NOT NULL,
+    feature_count INTEGER NOT NULL,
+    summary TEXT NOT NULL,
+    PRIMARY KEY (layer_id, version)
+);
+CREATE TABLE IF NOT EXISTS current (
+    layer_id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    since TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    admin TEXT NOT NULL,
+    action TEXT NOT NULL,
+    layer_id TEXT NOT NULL,
+    version INTEGER,
+    detail TEXT NOT NULL
+);
+"""
+META_COLUMNS = ("layer_id", "version", "created_at", "admin", "comment", "source", "licence",
+                "quality", "upload_name", "upload_sha256", "sha256", "feature_count", "summary")
+OPEN_SOURCE_VERSION = 0  # "version 0" = the committed build from open sources in data/
+
+
+@dataclass(frozen=True)
+class VersionMeta:
+    """Everything recorded about one version except its bytes."""
+
+    layer_id: str
+    version: int
+    created_at: str
+    admin: str
+    comment: str
+    source: str
+    licence: str
+    quality: str
+    upload_name: str
+    upload_sha256: str
+    sha256: str
+    feature_count: int
+    summary: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class NewVersion:
+    """What an import hands to the store."""
+
+    layer_id: str
+    admin: str
+    comment: str
+    source: str
+    licence: str
+    quality: str
+    upload_name: str
+    upload_sha256: str
+    upload: bytes
+    sha256: str
+    geojson: bytes
+    feature_count: int
+
+
+def now_utc() -> str:
+    """ISO timestamp, UTC, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _meta(row: sqlite3.Row) -> VersionMeta:
+    values = dict(zip(META_COLUMNS, row, strict=True))
+    values["summary"] = json.loads(values["summary"])
+    return VersionMeta(**values)
+
+
+class VersionStore:
+    """Read/write access to the version database at `path` (created on first write)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """A connection inside BEGIN IMMEDIATE: committed on success, rolled back on error."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S,
+                                     isolation_level=None)) as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection | None]:
+        """A read-only connection, or None when nothing was ever imported."""
+        if not self.path.exists():
+            yield None
+            return
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)) as db:
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            yield db if "current" in tables else None
+
+    def current_version(self, layer_id: str) -> int:
+        """The version being served; 0 when the open-source build is served."""
+        with self._read() as db:
+            if db is None:
+                return OPEN_SOURCE_VERSION
+            row = db.execute("SELECT version FROM current WHERE layer_id = ?",
+                             (layer_id,)).fetchone()
+        return row[0] if row else OPEN_SOURCE_VERSION
+
+    def current_meta(self, layer_id: str) -> VersionMeta | None:
+        """Metadata of the imported version being served, None when serving data/."""
+        with self._read() as db:
+            if db is None:
+                return None
+            row = db.execute(
+                f"SELECT {', '.join('v.' + c for c in META_COLUMNS)} FROM current c "
+                "JOIN versions v ON v.layer_id = c.layer_id AND v.version = c.version "
+                "WHERE c.layer_id = ?", (layer_id,)).fetchone()
+        return _meta(row) if row else None
+
+    def version_bytes(self, layer_id: str, version: int) -> bytes:
+        """The stored GeoJSON of one version, exactly as imported."""
+        with self._read() as db:
+            row = None if db is None else db.execute(
+                "SELECT geojson FROM versions WHERE layer_id = ? AND version = ?",
+                (layer_id, version)).fetchone()
+        if row is None:
+            raise KeyError(f"layer {layer_id} has no version {version}")
+        return bytes(row[0])
+
+    def upload_bytes(self, layer_id: str, version: int) -> tuple[str, bytes]:
+        """The file the admin uploaded for a version: (name, bytes)."""
+        with self._read() as db:
+            row = None if db is None else db.execute(
+                "SELECT upload_name, upload FROM versions WHERE layer_id = ? AND version = ?",
+                (layer_id, version)).fetchone()
+        if row is None:
+            raise KeyError(f"layer {layer_id} has no version {version}")
+        return row[0], bytes(row[1])
+
+    def history(self, layer_id: str) -> list[VersionMeta]:
+        """Every version of a layer, oldest first."""
+        with self._read() as db:
+            rows = [] if db is None else db.execute(
+                f"SELECT {', '.join(META_COLUMNS)} FROM versions WHERE layer_id = ? "
+                "ORDER BY version", (layer_id,)).fetchall()
+        return [_meta(r) for r in rows]
+
+    def imported_layers(self) -> list[str]:
+        """Layers that currently serve an imported version."""
+        with self._read() as db:
+            rows = [] if db is None else db.execute(
+                "SELECT layer_id FROM current ORDER BY layer_id").fetchall()
+        return [r[0] for r in rows]
+
+    def audit_log(self, layer_id: str | None = None) -> list[dict[str, Any]]:
+        """Audit entries, newest first (all layers when layer_id is None)."""
+        query = "SELECT id, at, admin, action, layer_id, version, detail FROM audit"
+        args: tuple = ()
+        if layer_id is not None:
+            query, args = query + " WHERE layer_id = ?", (layer_id,)
+        with self._read() as db:
+            rows = [] if db is None else db.execute(query + " ORDER BY id DESC", args).fetchall()
+        keys = ("id", "at", "admin", "action", "layer_id", "version", "detail")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def add_version(self, new: NewVersion,
+                    summarise: Callable[[bytes | None, int], dict[str, Any]]) -> VersionMeta:
+        """Store a new version and make it current, atomically.
+
+        `summarise(previous_bytes, previous_version)` builds the change summary against the
+        version being replaced (None bytes: the open-source build); it runs inside the
+        transaction so that concurrent imports each compare with their true predecessor.
+        """
+        with self._write() as db:
+            row = db.execute("SELECT version FROM current WHERE layer_id = ?",
+                             (new.layer_id,)).fetchone()
+            previous = row[0] if row else OPEN_SOURCE_VERSION
+            previous_bytes = None if previous == OPEN_SOURCE_VERSION else bytes(db.execute(
+                "SELECT geojson FROM versions WHERE layer_id = ? AND version = ?",
+                (new.layer_id, previous)).fetchone()[0])
+            summary = summarise(previous_bytes, previous)
+            version = db.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM versions "
+                                 "WHERE layer_id = ?", (new.layer_id,)).fetchone()[0]
+            at = now_utc()
+            db.execute(
+                "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (new.layer_id, version, at, new.admin, new.comment, new.source, new.licence,
+                 new.quality, new.upload_name, new.upload_sha256, new.upload, new.sha256,
+                 new.geojson, new.feature_count, json.dumps(summary, ensure_ascii=False)))
+            _set_current(db, new.layer_id, version, at)
+            _audit(db, at, new.admin, "import", new.layer_id, version,
+                   f"{new.comment} | file {new.upload_name} sha256 {new.upload_sha256}")
+        return VersionMeta(new.layer_id, version, at, new.admin, new.comment, new.source,
+                           new.licence, new.quality, new.upload_name, new.upload_sha256,
+                           new.sha256, new.feature_count, summary)
+
+    def switch(self, layer_id: str, version: int, admin: str, comment: str) -> None:
+        """Serve an earlier version again (0: the open-source build); audit-logged."""
+        with self._write() as db:
+            if version != OPEN_SOURCE_VERSION and db.execute(
+                    "SELECT 1 FROM versions WHERE layer_id = ? AND version = ?",
+                    (layer_id, version)).fetchone() is None:
+                raise KeyError(f"layer {layer_id} has no version {version}")
+            at = now_utc()
+            if version == OPEN_SOURCE_VERSION:
+                db.execute("DELETE FROM current WHERE layer_id = ?", (layer_id,))
+            else:
+                _set_current(db, layer_id, version, at)
+            _audit(db, at, admin, "rollback", layer_id, version, comment)
+
+    def log_rejection(self, layer_id: str, admin: str, detail: str) -> None:
+        """Record a refused import in the audit log (versions and current stay untouched)."""
+        with self._write() as db:
+            _audit(db, now_utc(), admin, "import-rejected", layer_id, None, detail)
+
+
+def _set_current(db: sqlite3.Connection, layer_id: str, version: int, at: str) -> None:
+    db.execute("INSERT INTO current VALUES (?, ?, ?) ON CONFLICT(layer_id) DO UPDATE "
+               "SET version = excluded.version, since = excluded.since", (layer_id, version, at))
+
+
+def _audit(db: sqlite3.Connection, at: str, admin: str, action: str, layer_id: str,
+           version: int | None, detail: str) -> None:
+    db.execute("INSERT INTO audit (at, admin, action, layer_id, version, detail) "
+               "VALUES (?, ?, ?, ?, ?, ?)", (at, admin, action, layer_id, version, detail))
