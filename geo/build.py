@@ -51,7 +51,11 @@ def render(source_dir: Path) -> dict[str, str]:
         source_dir,
         layer_texts,
         {layer_id: len(features) for layer_id, features in built.features.items()},
-        {"rejected_points": built.rejected_points, "development_zones": built.development_zones},
+        {
+            "rejected_points": built.rejected_points,
+            "development_zones": built.development_zones,
+            "villages_without_coordinate": built.villages_without_coordinate,
+        },
     )
     files = {f"layers/{layer_id}.geojson": text for layer_id, text in layer_texts.items()}
     files["manifest.json"] = pretty_json(manifest)

@@ -41,6 +41,11 @@ DEVELOPMENT_ZONES = {"河西开发区": "洣水镇", "大浦工业园": "大浦�
 COUNTY_SEAT_TOWNSHIP = "洣水镇"
 
 
+def township_of_row(town_name: str) -> str:
+    """The township a town-level row's villages lie in (itself, or a zone's host township)."""
+    return DEVELOPMENT_ZONES.get(town_name, town_name)
+
+
 def township_kind(name: str) -> str:
     """镇 or 乡, from the last character of the name."""
     return name[-1]

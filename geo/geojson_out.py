@@ -1,9 +1,13 @@
-"""Write GeoJSON deterministically: sorted features, 6-decimal coordinates, stable key order."""
+"""Write GeoJSON deterministically: sorted features, 6-decimal coordinates, stable key order.
+
+Polygon rings follow RFC 7946: exteriors counter-clockwise, holes clockwise.
+"""
 
 import json
 from dataclasses import dataclass
 from typing import Any
 
+import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
@@ -46,7 +50,7 @@ def feature_collection_text(features: list[Feature], sort_key: str) -> str:
             {
                 "type": "Feature",
                 "properties": _rounded(f.properties),
-                "geometry": _rounded(mapping(f.geometry)),
+                "geometry": _rounded(mapping(shapely.orient_polygons(f.geometry))),
             }
         )
         for f in ordered

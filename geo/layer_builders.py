@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import shapely
-from shapely.geometry import Point, box
+from shapely.geometry import Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from geo.gazetteer import (
@@ -16,6 +16,7 @@ from geo.gazetteer import (
     TOWNSHIP_PINYIN,
     township_kind,
     township_name_en,
+    township_of_row,
 )
 from geo.geojson_out import Feature
 from geo.outliers import TownshipPoint, find_outliers
@@ -27,7 +28,6 @@ from geo.sources import (
     NEIGHBOUR_ADCODES,
     AdcodeTable,
     District,
-    Place,
     SourceError,
 )
 
@@ -42,6 +42,7 @@ class BuiltLayers:
     features: dict[str, list[Feature]] = field(default_factory=dict)
     rejected_points: list[dict[str, str]] = field(default_factory=list)
     development_zones: list[dict[str, Any]] = field(default_factory=list)
+    villages_without_coordinate: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,20 @@ class Township:
     seat: tuple[float, float]
 
 
-def townships_of(table: AdcodeTable, source_dir: Path) -> dict[str, Township]:
-    """The 17 townships by name; 洣水镇's seat is the county record point."""
+@dataclass(frozen=True)
+class Village:
+    """A village with a WGS84 coordinate, the township it lies in and the row it is listed under."""
+
+    code: str
+    name: str
+    lon: float
+    lat: float
+    township: str
+    listed_under: str
+
+
+def townships_of(table: AdcodeTable, source_dir: Path) -> list[Township]:
+    """The 17 townships in code order; 洣水镇's seat is the county record point."""
     found: dict[str, Township] = {}
     for town in table.towns:
         if town.name in DEVELOPMENT_ZONES:
@@ -71,41 +84,42 @@ def townships_of(table: AdcodeTable, source_dir: Path) -> dict[str, Township]:
     missing = sorted(set(TOWNSHIP_PINYIN) - set(found))
     if missing:
         raise SourceError(source_dir / ADCODE_FILE, f"township rows missing: {', '.join(missing)}")
-    return found
+    return sorted(found.values(), key=lambda t: t.code)
 
 
-def _home_township(village: Place, town_names: dict[str, str]) -> str:
-    listed = town_names[village.parent]
-    return DEVELOPMENT_ZONES.get(listed, listed)
+def located_villages(table: AdcodeTable) -> list[Village]:
+    """Villages with a coordinate in code order; development-zone ones go to their township."""
+    town_names = {t.code: t.name for t in table.towns}
+    return [
+        Village(
+            v.code,
+            v.name,
+            v.lon,
+            v.lat,
+            township_of_row(town_names[v.parent]),
+            town_names[v.parent],
+        )
+        for v in sorted(table.villages, key=lambda v: v.code)
+        if v.lon is not None
+    ]
 
 
-def _located_villages(table: AdcodeTable) -> list[Place]:
-    return sorted((v for v in table.villages if v.lon is not None), key=lambda v: v.code)
-
-
-def _outlier_reasons(
-    villages: list[Place], townships: dict[str, Township], town_names: dict[str, str]
-) -> dict[str, str]:
-    seats = sorted(townships.values(), key=lambda t: t.code)
-    lons = [t.seat[0] for t in seats] + [v.lon for v in villages]
-    lats = [t.seat[1] for t in seats] + [v.lat for v in villages]
+def outlier_reasons(villages: list[Village], townships: list[Township]) -> dict[str, str]:
+    """Reason of rejection keyed by village code, for the villages that fail geo.outliers."""
+    lons = [t.seat[0] for t in townships] + [v.lon for v in villages]
+    lats = [t.seat[1] for t in townships] + [v.lat for v in villages]
     x, y = project_xy(lons, lats)
-    keys = [t.code for t in seats] + [v.code for v in villages]
-    names = [t.name for t in seats] + [_home_township(v, town_names) for v in villages]
+    members = [(t.code, t.name, True) for t in townships]
+    members += [(v.code, v.township, False) for v in villages]
     points = [
-        TownshipPoint(key, name, float(px) / 1000, float(py) / 1000, is_seat=i < len(seats))
-        for i, (key, name, px, py) in enumerate(zip(keys, names, x, y, strict=True))
+        TownshipPoint(key, township, float(px) / 1000, float(py) / 1000, is_seat)
+        for (key, township, is_seat), px, py in zip(members, x, y, strict=True)
     ]
     return find_outliers(points)
 
 
-def _district_features(districts: dict[str, District]) -> tuple[Feature, list[Feature]]:
-    county = districts[COUNTY_ADCODE]
-    county_feature = Feature(
-        shapely.set_precision(county.geometry, GRID),
-        {"code": COUNTY_CODE, "name": county.name, "name_en": DISTRICT_NAMES_EN[COUNTY_ADCODE]},
-    )
-    neighbours = [
+def _district_features(districts: dict[str, District]) -> list[Feature]:
+    return [
         Feature(
             shapely.set_precision(districts[code].geometry, GRID),
             {
@@ -117,44 +131,12 @@ def _district_features(districts: dict[str, District]) -> tuple[Feature, list[Fe
         )
         for code in NEIGHBOUR_ADCODES
     ]
-    return county_feature, neighbours
 
 
-def _xiang_river(lines: list[BaseGeometry], extent: BaseGeometry) -> Feature:
-    clipped = shapely.intersection(shapely.union_all(lines), box(*extent.bounds))
-    merged = shapely.line_merge(shapely.set_precision(clipped, GRID))
-    return Feature(merged, {"name": "湘江", "name_en": "Xiang River"})
-
-
-def build_layers(
-    source_dir: Path,
-    districts: dict[str, District],
-    table: AdcodeTable,
-    river_lines: list[BaseGeometry],
-) -> BuiltLayers:
-    """Every layer's features from the checked sources."""
-    built = BuiltLayers()
-    townships = townships_of(table, source_dir)
-    town_names = {t.code: t.name for t in table.towns}
-    villages = _located_villages(table)
-    reasons = _outlier_reasons(villages, townships, town_names)
-
-    county, neighbours = _district_features(districts)
-    seats = {t.name: t.seat for t in townships.values()}
-    ordered = sorted(townships.values(), key=lambda t: t.code)
-    generators = [Generator(t.name, *t.seat) for t in ordered]
-    generators += [
-        Generator(_home_township(v, town_names), v.lon, v.lat)
-        for v in villages
-        if v.code not in reasons
-    ]
-    areas = partition(county.geometry, generators, seats)
-    outline = shapely.union_all(list(areas.values()), grid_size=GRID)
-    county.properties["area_km2"] = round(area_km2(outline), AREA_DECIMALS)
-    built.features["county"] = [Feature(outline, county.properties)]
-    built.features["neighbours"] = neighbours
-
-    built.features["townships"] = [
+def _township_features(
+    townships: list[Township], areas: dict[str, Polygon], generators: list[Generator]
+) -> list[Feature]:
+    return [
         Feature(
             areas[t.name],
             {
@@ -166,14 +148,15 @@ def build_layers(
                 "seat_lat": t.seat[1],
                 "area_km2": round(area_km2(areas[t.name]), AREA_DECIMALS),
                 "quality": "approximate",
-                "village_points": sum(
-                    1 for g in generators[len(townships) :] if g.township == t.name
-                ),
+                "village_points": sum(1 for g in generators if g.township == t.name),
             },
         )
-        for t in townships.values()
+        for t in townships
     ]
-    built.features["seats"] = [
+
+
+def _seat_features(townships: list[Township]) -> list[Feature]:
+    return [
         Feature(
             Point(t.seat),
             {
@@ -184,53 +167,113 @@ def build_layers(
                 "is_county_seat": t.name == COUNTY_SEAT_TOWNSHIP,
             },
         )
-        for t in townships.values()
+        for t in townships
     ]
-    built.features["villages"] = [
+
+
+def _village_features(
+    villages: list[Village], townships: list[Township], reasons: dict[str, str]
+) -> list[Feature]:
+    codes = {t.name: t.code for t in townships}
+    return [
         Feature(
             Point(v.lon, v.lat),
             {
                 "code": v.code,
                 "name": v.name,
-                "township_code": townships[_home_township(v, town_names)].code,
-                "township_name": _home_township(v, town_names),
-                "listed_under": town_names[v.parent],
+                "township_code": codes[v.township],
+                "township_name": v.township,
+                "listed_under": v.listed_under,
                 "outlier": v.code in reasons,
                 "outlier_reason": reasons.get(v.code),
             },
         )
         for v in villages
     ]
-    built.features["xiangjiang"] = [_xiang_river(river_lines, _map_extent(districts))]
-    built.rejected_points = [
-        {"code": v.code, "name": v.name, "township": _home_township(v, town_names),
-         "reason": reasons[v.code]}
-        for v in villages
-        if v.code in reasons
-    ]  # fmt: skip
-    built.development_zones = _development_zones(table, townships)
-    return built
 
 
-def _map_extent(districts: dict[str, District]) -> BaseGeometry:
-    return shapely.union_all([d.geometry for d in districts.values()]).envelope
+def _xiang_river(lines: list[BaseGeometry], districts: dict[str, District]) -> Feature:
+    """The river lines inside the bounding box of the county and its neighbours, merged."""
+    extent = box(*shapely.union_all([d.geometry for d in districts.values()]).bounds)
+    clipped = shapely.intersection(shapely.union_all(lines), extent)
+    merged = shapely.line_merge(shapely.set_precision(clipped, GRID))
+    return Feature(merged, {"name": "湘江", "name_en": "Xiang River"})
 
 
-def _development_zones(table: AdcodeTable, townships: dict[str, Township]) -> list[dict[str, Any]]:
+def _development_zones(table: AdcodeTable, townships: list[Township]) -> list[dict[str, Any]]:
+    codes = {t.name: t.code for t in townships}
     zones = []
     for town in sorted(table.towns, key=lambda t: t.code):
         if town.name not in DEVELOPMENT_ZONES:
             continue
-        target = townships[DEVELOPMENT_ZONES[town.name]]
         members = [v for v in table.villages if v.parent == town.code]
         zones.append(
             {
                 "code": town.code,
                 "name": town.name,
-                "assigned_to": target.name,
-                "assigned_to_code": target.code,
+                "assigned_to": DEVELOPMENT_ZONES[town.name],
+                "assigned_to_code": codes[DEVELOPMENT_ZONES[town.name]],
                 "villages": len(members),
                 "villages_with_coordinate": sum(1 for v in members if v.lon is not None),
             }
         )
     return zones
+
+
+def _unlocated_villages(table: AdcodeTable) -> list[dict[str, str]]:
+    """Villages the sources list without a coordinate: known to exist, not placed on the map."""
+    town_names = {t.code: t.name for t in table.towns}
+    return [
+        {
+            "code": v.code,
+            "name": v.name,
+            "township": township_of_row(town_names[v.parent]),
+        }
+        for v in sorted(table.villages, key=lambda v: v.code)
+        if v.lon is None
+    ]
+
+
+def build_layers(
+    source_dir: Path,
+    districts: dict[str, District],
+    table: AdcodeTable,
+    river_lines: list[BaseGeometry],
+) -> BuiltLayers:
+    """Every layer's features from the checked sources."""
+    townships = townships_of(table, source_dir)
+    villages = located_villages(table)
+    reasons = outlier_reasons(villages, townships)
+    village_generators = [
+        Generator(v.township, v.lon, v.lat) for v in villages if v.code not in reasons
+    ]
+    seats = {t.name: t.seat for t in townships}
+    county = shapely.set_precision(districts[COUNTY_ADCODE].geometry, GRID)
+    areas = partition(
+        county, [Generator(t.name, *t.seat) for t in townships] + village_generators, seats
+    )
+    # The partition's noded outline: the county with the points where borders meet it.
+    outline = shapely.union_all(list(areas.values()), grid_size=GRID)
+    county_props = {
+        "code": COUNTY_CODE,
+        "name": districts[COUNTY_ADCODE].name,
+        "name_en": DISTRICT_NAMES_EN[COUNTY_ADCODE],
+        "area_km2": round(area_km2(outline), AREA_DECIMALS),
+    }
+    built = BuiltLayers()
+    built.features = {
+        "county": [Feature(outline, county_props)],
+        "neighbours": _district_features(districts),
+        "townships": _township_features(townships, areas, village_generators),
+        "seats": _seat_features(townships),
+        "villages": _village_features(villages, townships, reasons),
+        "xiangjiang": [_xiang_river(river_lines, districts)],
+    }
+    built.rejected_points = [
+        {"code": v.code, "name": v.name, "township": v.township, "reason": reasons[v.code]}
+        for v in villages
+        if v.code in reasons
+    ]
+    built.development_zones = _development_zones(table, townships)
+    built.villages_without_coordinate = _unlocated_villages(table)
+    return built

