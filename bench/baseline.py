@@ -1,0 +1,38 @@
+"""The naive map the viewer is measured against: the same data layers, each added with plain
+folium.GeoJson straight from data/layers at full precision, folium's default CDN assets."""
+
+import json
+
+import folium
+
+from geo.paths import LAYERS_DIR
+
+# The data layers the viewer's map draws (each once in the baseline, as a naive map would).
+BASELINE_LAYERS = ("neighbours", "county", "townships", "seats", "xiangjiang")
+# Where the naive map opens: the middle of the county, the same zoom as the viewer.
+CENTER = (27.08, 112.95)
+ZOOM = 10
+
+
+def layer_geojson(layer_id: str) -> dict:
+    """The committed layer file as it is (6 decimals, every property)."""
+    return json.loads((LAYERS_DIR / f"{layer_id}.geojson").read_text(encoding="utf-8"))
+
+
+def vector_feature_count(layer_ids: tuple[str, ...] = BASELINE_LAYERS) -> int:
+    """How many SVG paths the naive map draws: its line and polygon features."""
+    return sum(
+        1
+        for layer_id in layer_ids
+        for feature in layer_geojson(layer_id)["features"]
+        if feature["geometry"]["type"] not in ("Point", "MultiPoint")
+    )
+
+
+def build_baseline_map(layer_ids: tuple[str, ...] = BASELINE_LAYERS) -> folium.Map:
+    """folium.Map with each layer as a plain folium.GeoJson and a layer control."""
+    m = folium.Map(location=list(CENTER), zoom_start=ZOOM)
+    for layer_id in layer_ids:
+        folium.GeoJson(layer_geojson(layer_id), name=layer_id).add_to(m)
+    folium.LayerControl().add_to(m)
+    return m
