@@ -19,3 +19,16 @@ if [ "${1:-}" = "--dev" ]; then
 else
   .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
 fi
+
+# The map's browser assets (Leaflet), pinned in package.json + package-lock.json, from the npm
+# registry; copied to static/vendor/ and served by the app itself (no CDN at run time).
+if ! command -v npm >/dev/null; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq npm >/dev/null
+fi
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+.venv/bin/python -m layers.assets

@@ -1,0 +1,135 @@
+"""行政区划: the county outline, the neighbouring counties, the 17 townships and their seats."""
+
+import folium
+
+from geo.web_geometry import web_frame
+from layers import geojson
+from layers.elements import GeoJsonOverlay, Labels, layer_class
+from layers.theme import (
+    LegendEntry,
+    MapContext,
+    data_layer_entry,
+    local_name,
+    overlay_group,
+    pick,
+)
+
+LAYER_ID = "admin_areas"
+DATA_LAYERS = ("county", "neighbours", "townships", "seats")
+TOWNSHIP_CLASS = "hd-township"
+TOWNSHIP_REGISTRY = "townships"  # HD.townships in static/map/hd-map.js
+
+NEIGHBOUR_STYLE = {
+    "color": "#8d8d8d", "weight": 1, "dashArray": "4 3",
+    "fillColor": "#e0e0e0", "fillOpacity": 0.35, "className": "hd-neighbour",
+}
+COUNTY_STYLE = {"color": "#b71c1c", "weight": 3, "fill": False, "className": "hd-county"}
+TOWNSHIP_STYLE = {
+    "color": "#455a64", "weight": 1.2, "fillColor": "#90a4ae", "fillOpacity": 0.08,
+    "className": TOWNSHIP_CLASS,
+}
+SEAT_STYLE = {
+    "radius": 4, "color": "#37474f", "weight": 2, "fillColor": "#ffffff", "fillOpacity": 1,
+    "className": "hd-seat",
+}
+COUNTY_SEAT_STYLE = {**SEAT_STYLE, "radius": 6, "fillColor": "#b71c1c"}
+
+
+def title(lang: str) -> str:
+    """The theme's name in the layer control and legend."""
+    return pick(lang, "行政区划", "Administrative areas")
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """镇/乡 in the map's language."""
+    return kind if lang == "zh" else {"镇": "town", "乡": "township"}.get(kind, kind)
+
+
+def township_tooltip(row: object, lang: str) -> str:
+    """Name, kind and statistics code of a township (the code also identifies it in tests)."""
+    kind = kind_label(row.kind, lang)
+    if lang == "zh":
+        return f"{row.name}（{kind}）{row.code}"
+    return f"{local_name(row, lang)} ({kind}) {row.name} · {row.code}"
+
+
+def township_properties(row: object, lang: str) -> dict[str, str]:
+    """What the browser gets per township polygon."""
+    return {
+        "code": str(row.code),
+        "name": str(row.name),
+        "name_en": str(row.name_en),
+        "kind": str(row.kind),
+        "tip": township_tooltip(row, lang),
+    }
+
+
+def overlay(ctx: MapContext) -> folium.FeatureGroup:
+    """The 行政区划 overlay; its township polygons are registered for the other themes to reuse."""
+    lang, basemap = ctx.lang, ctx.basemap
+    css = layer_class(LAYER_ID)
+    group = overlay_group(title(lang))
+
+    neighbours = web_frame("neighbours")
+    GeoJsonOverlay(
+        geojson.from_frame(
+            neighbours,
+            lambda row: {"adcode": str(row.adcode), "tip": local_name(row, lang)},
+            basemap,
+        ),
+        css, {"_": NEIGHBOUR_STYLE},
+    ).add_to(group)
+
+    county = web_frame("county")
+    GeoJsonOverlay(
+        geojson.from_frame(county, lambda row: {"code": str(row.code)}, basemap),
+        css, {"_": COUNTY_STYLE}, interactive=False,
+    ).add_to(group)
+
+    townships = web_frame("townships").sort_values("code")
+    GeoJsonOverlay(
+        geojson.from_frame(townships, lambda row: township_properties(row, lang), basemap),
+        css, {"_": TOWNSHIP_STYLE}, register=TOWNSHIP_REGISTRY,
+    ).add_to(group)
+
+    seats = web_frame("seats").sort_values("code")
+    GeoJsonOverlay(
+        geojson.from_frame(
+            seats,
+            lambda row: {
+                "code": str(row.code),
+                "s": "county_seat" if row.is_county_seat else "_",
+                "tip": local_name(row, lang) + pick(lang, " 驻地", " seat"),
+            },
+            basemap,
+        ),
+        css, {"_": SEAT_STYLE, "county_seat": COUNTY_SEAT_STYLE},
+    ).add_to(group)
+
+    Labels(
+        [
+            (*geojson.display_latlon(row.geometry.y, row.geometry.x, basemap),
+             local_name(row, lang))
+            for row in seats.itertuples(index=False)
+        ],
+        "hd-label hd-label-township",
+    ).add_to(group)
+    Labels(
+        [
+            (*geojson.display_latlon(point.y, point.x, basemap), local_name(row, lang))
+            for row, point in zip(
+                neighbours.itertuples(index=False),
+                neighbours.geometry.representative_point(),
+                strict=True,
+            )
+        ],
+        "hd-label hd-label-neighbour",
+    ).add_to(group)
+    return group
+
+
+def legend_entries(lang: str) -> list[LegendEntry]:
+    """Legend lines of the theme, with the quality recorded in the data manifest."""
+    swatches = (COUNTY_STYLE, NEIGHBOUR_STYLE, TOWNSHIP_STYLE, SEAT_STYLE)
+    return [data_layer_entry(LAYER_ID, layer_id, swatch, lang)
+            for layer_id, swatch in zip(DATA_LAYERS, swatches, strict=True)]

@@ -1,0 +1,118 @@
+"""The folium elements the themes are made of; they draw through static/map/hd-map.js.
+
+Each element adds its shapes to its parent (a FeatureGroup = one overlay of the layer control).
+Styles are sent once per layer, keyed; every feature names its key in property "s".
+"""
+
+from typing import Any
+
+from branca.element import Element, MacroElement
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+
+from layers.assets import HD_MAP_CSS, HD_MAP_JS
+
+Style = dict[str, Any]
+
+DEFAULT_STYLE_KEY = "_"
+
+
+def layer_class(layer_id: str) -> str:
+    """The Leaflet className every shape of a theme carries (counted by the end-to-end tests)."""
+    return f"hd-layer-{layer_id}"
+
+
+class HdElement(JSCSSMixin, MacroElement):
+    """An element that needs the map helper script and style."""
+
+    default_js = [("hd_map", HD_MAP_JS)]
+    default_css = [("hd_map_css", HD_MAP_CSS)]
+
+
+class GeoJsonOverlay(HdElement):
+    """A GeoJSON FeatureCollection drawn with keyed styles; register="townships" makes the
+    polygons reusable by TownshipShapes (code -> shape) without sending them twice."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = HD.geo({{ this._parent.get_name() }}, {{ this.data|tojson }},
+    {{ this.options|tojson }});
+{% endmacro %}"""
+    )
+
+    def __init__(
+        self,
+        data: dict[str, Any],
+        class_name: str,
+        styles: dict[str, Style],
+        attribution: str | None = None,
+        interactive: bool = True,
+        register: str | None = None,
+    ) -> None:
+        super().__init__()
+        self._name = "GeoJsonOverlay"
+        self.data = data
+        self.options = {
+            "className": class_name,
+            "styles": styles,
+            "attribution": attribution,
+            "interactive": interactive,
+            "register": register,
+        }
+
+
+class TownshipShapes(HdElement):
+    """Styled copies of township polygons already drawn by the township overlay.
+
+    rows: (township code, style key, tooltip text or "").
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+HD.townshipShapes({{ this._parent.get_name() }}, {{ this.rows|tojson }},
+    {{ this.options|tojson }});
+{% endmacro %}"""
+    )
+
+    def __init__(
+        self,
+        rows: list[tuple[str, str, str]],
+        class_name: str,
+        styles: dict[str, Style],
+        interactive: bool = True,
+    ) -> None:
+        super().__init__()
+        self._name = "TownshipShapes"
+        self.rows = [list(row) for row in rows]
+        self.options = {"className": class_name, "styles": styles, "interactive": interactive}
+
+
+class Labels(HdElement):
+    """Text labels at points that never catch clicks; rows: (lat, lon, text)."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+HD.labels({{ this._parent.get_name() }}, {{ this.rows|tojson }}, {{ this.class_name|tojson }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, rows: list[tuple[float, float, str]], class_name: str) -> None:
+        super().__init__()
+        self._name = "Labels"
+        self.rows = [list(row) for row in rows]
+        self.class_name = class_name
+
+
+def stable_ids(root: Element, prefix: str) -> None:
+    """Give root and every element under it a counter-based id, so the same map renders to
+    the same HTML (folium draws random ids)."""
+    counter = 0
+
+    def visit(element: Element) -> None:
+        nonlocal counter
+        element._id = f"{prefix}{counter:04d}"
+        counter += 1
+        for child in element._children.values():
+            visit(child)
+
+    visit(root)

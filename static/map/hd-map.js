@@ -1,0 +1,58 @@
+/* Helpers of the Hengdong viewer's map (loaded after Leaflet; used by layers/elements.py). */
+(function () {
+  "use strict";
+  var HD = (window.HD = window.HD || {});
+  HD.townships = HD.townships || {}; // township code -> its polygon on the map
+
+  /* Path/marker options of one feature: its style key "s" (or "_"), plus the layer's className. */
+  HD.style = function (opts, properties) {
+    var key = (properties && properties.s) || "_";
+    var style = Object.assign({}, opts.styles[key] || opts.styles._);
+    style.className = [opts.className, style.className].filter(Boolean).join(" ");
+    style.interactive = opts.interactive !== false;
+    return style;
+  };
+
+  function tooltip(layer, text) {
+    if (text) layer.bindTooltip(text, { sticky: true });
+  }
+
+  /* A GeoJSON overlay: tooltip from property "tip"; points drawn as circle markers. */
+  HD.geo = function (parent, data, opts) {
+    var layer = L.geoJSON(data, {
+      attribution: opts.attribution || null,
+      interactive: opts.interactive !== false,
+      style: function (feature) { return HD.style(opts, feature.properties); },
+      pointToLayer: function (feature, latlng) {
+        return L.circleMarker(latlng, HD.style(opts, feature.properties));
+      },
+      onEachFeature: function (feature, shape) {
+        tooltip(shape, feature.properties.tip);
+        if (opts.register) HD[opts.register][feature.properties.code] = shape;
+      }
+    });
+    parent.addLayer(layer);
+    return layer;
+  };
+
+  /* Copies of township polygons already on the map, styled: rows are [code, style key, tip]. */
+  HD.townshipShapes = function (parent, rows, opts) {
+    rows.forEach(function (row) {
+      var source = HD.townships[row[0]];
+      if (!source) return;
+      var shape = L.polygon(source.getLatLngs(), HD.style(opts, { s: row[1] }));
+      tooltip(shape, row[2]);
+      parent.addLayer(shape);
+    });
+  };
+
+  /* Text labels that do not catch clicks: rows are [lat, lon, text]. */
+  HD.labels = function (parent, rows, className) {
+    rows.forEach(function (row) {
+      var text = document.createElement("span");
+      text.textContent = row[2];
+      var icon = L.divIcon({ className: className, html: text, iconSize: null });
+      parent.addLayer(L.marker([row[0], row[1]], { icon: icon, interactive: false, keyboard: false }));
+    });
+  };
+})();
