@@ -73,9 +73,9 @@ def to_wgs84(frame: gpd.GeoDataFrame, label: str, declared: str | int | None) ->
 def guess_crs(frame: gpd.GeoDataFrame) -> tuple[str, str]:
     """What CRS the raw coordinates look like, in Chinese and English."""
     x, y = _centre(frame)
+    if _in_region(y, x):
+        return "纬度、经度顺序颠倒的经纬度", "latitude/longitude with the axes swapped"
     if -180 <= x <= 180 and -90 <= y <= 90:
-        if _in_region(y, x):
-            return "纬度、经度顺序颠倒的经纬度", "latitude/longitude with the axes swapped"
         return (f"经纬度，但位于 ({x:.3f}, {y:.3f})，不在衡东县",
                 f"longitude/latitude, but at ({x:.3f}, {y:.3f}), not in 衡东县")
     for epsg in GUESS_CANDIDATES:

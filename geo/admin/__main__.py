@@ -1,0 +1,125 @@
+"""Command line for admins: import, validate, history, rollback (see docs/admin.md)."""
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from geo.admin import service
+from geo.admin.diff import describe
+from geo.admin.problems import Problem, RejectedFile
+from geo.admin.rules import RULES
+from geo.admin.serialize import to_geojson_bytes
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m geo.admin", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    layer_help = f"layer id: {', '.join(RULES)}"
+    crs_help = "'gcj02' for GCJ-02 (Amap) coordinates, or an EPSG code for a file without CRS"
+
+    imp = commands.add_parser("import", help="validate FILE and make it the layer's new version")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--layer", required=True, help=layer_help)
+    imp.add_argument("--comment", required=True, help="why this version (kept in the history)")
+    imp.add_argument("--admin", default=getpass.getuser(), help="who imports (default: login)")
+    imp.add_argument("--crs", help=crs_help)
+    imp.add_argument("--source", help="where the data comes from, shown in the legend")
+    imp.add_argument("--licence", help="terms of use of the data")
+    imp.add_argument("--quality", default="surveyed", choices=service.QUALITIES)
+    imp.add_argument("--repair", action="store_true",
+                     help="import the repaired (make_valid) geometries validate offers")
+
+    val = commands.add_parser("validate", help="check FILE for a layer without changing anything")
+    val.add_argument("file", type=Path)
+    val.add_argument("--layer", required=True, help=layer_help)
+    val.add_argument("--crs", help=crs_help)
+    val.add_argument("--write-repaired", type=Path, metavar="OUT.geojson",
+                     help="write the repaired version offered for invalid geometries")
+
+    his = commands.add_parser("history", help="list a layer's versions and audit log")
+    his.add_argument("layer", help=layer_help)
+
+    rol = commands.add_parser("rollback", help="serve an earlier version again (0: open-source)")
+    rol.add_argument("layer", help=layer_help)
+    rol.add_argument("version", type=int)
+    rol.add_argument("--admin", default=getpass.getuser())
+    rol.add_argument("--comment", default="")
+    return parser
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        mark = "错误 ERROR" if problem.severity == "error" else "提示 WARNING"
+        print(f"{mark}: {problem.bilingual()}")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    inspection = service.inspect(args.file, args.layer, args.crs)
+    _print_problems(inspection.problems)
+    if inspection.repaired is not None:
+        print(f"可修复 REPAIRABLE: features {inspection.repaired_indices}; "
+              "use --write-repaired OUT.geojson to look, or import with --repair")
+        if args.write_repaired:
+            args.write_repaired.write_bytes(to_geojson_bytes(inspection.repaired))
+            print(f"修复版本已写入 repaired version written: {args.write_repaired}")
+    print("通过 OK: the file can be imported" if inspection.ok else "未通过 REJECTED")
+    return 0 if inspection.ok else 1
+
+
+def _import(args: argparse.Namespace) -> int:
+    try:
+        meta = service.import_file(args.file, args.layer, args.admin, args.comment, args.crs,
+                                   args.source, args.licence, args.quality, args.repair)
+    except RejectedFile as rejected:
+        _print_problems(rejected.problems)
+        print("未导入，未做任何更改 NOT IMPORTED: nothing was changed")
+        return 1
+    print(f"已导入 IMPORTED {meta.layer_id} v{meta.version} ({meta.feature_count} features, "
+          f"sha256 {meta.sha256[:12]})")
+    print(describe(meta.summary, "zh"))
+    print(describe(meta.summary, "en"))
+    for note in meta.summary.get("notes", []):
+        print(f"提示 WARNING: {note}")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    current = service.store().current_version(args.layer)
+    print(f"{args.layer}: current version {current}" + (" (open-source build)" if not current
+                                                          else ""))
+    for meta in service.history(args.layer):
+        mark = "*" if meta.version == current else " "
+        print(f"{mark} v{meta.version}  {meta.created_at}  {meta.admin}  {meta.upload_name}  "
+              f"sha256 {meta.sha256[:12]}  {meta.comment}")
+        print(f"      {describe(meta.summary, 'en')}")
+    print("audit log:")
+    for entry in service.store().audit_log(args.layer):
+        print(f"  {entry['at']}  {entry['admin']}  {entry['action']}  "
+              f"v{entry['version'] if entry['version'] is not None else '-'}  {entry['detail']}")
+    return 0
+
+
+def _rollback(args: argparse.Namespace) -> int:
+    try:
+        service.rollback(args.layer, args.version, args.admin, args.comment)
+    except KeyError as missing:
+        print(f"错误 ERROR: {missing.args[0]}")
+        return 1
+    print(f"已回滚 ROLLED BACK: {args.layer} now serves version {args.version}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one admin command; exit status 0 on success, 1 when refused."""
+    args = _parser().parse_args(argv)
+    try:
+        return {"import": _import, "validate": _validate, "history": _history,
+                "rollback": _rollback}[args.command](args)
+    except ValueError as wrong:
+        print(f"错误 ERROR: {wrong}")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,220 @@
+"""The admin page: replace a layer with official data, see its history, roll back.
+
+Nothing here changes data unless the session has given the admin password
+(HENGDONG_ADMIN_PASSWORD, or `admin_password` in Streamlit secrets); without a configured
+password the page only says how to enable it.
+"""
+
+import hmac
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from geo.admin import service
+from geo.admin.diff import describe
+from geo.admin.problems import Problem, RejectedFile
+from geo.admin.rules import RULES
+from geo.admin.serialize import to_geojson_bytes
+
+PASSWORD_ENV = "HENGDONG_ADMIN_PASSWORD"
+SECRET_KEY = "admin_password"
+AUTH_KEY = "admin_authenticated"
+INSPECTION_KEY = "admin_inspection"
+UPLOAD_TYPES = ["geojson", "json", "zip", "gpkg"]
+
+
+def configured_password() -> str | None:
+    """The admin password from the environment or Streamlit secrets, None if unset."""
+    from_env = os.environ.get(PASSWORD_ENV)
+    if from_env:
+        return from_env
+    try:
+        from_secrets = st.secrets.get(SECRET_KEY)
+    except Exception:  # no secrets file at all
+        return None
+    return str(from_secrets) if from_secrets else None
+
+
+def password_matches(given: str, expected: str | None) -> bool:
+    """Constant-time check; never true when no password is configured."""
+    return bool(expected) and hmac.compare_digest(given.encode(), str(expected).encode())
+
+
+def is_authorised() -> bool:
+    """Whether this session may change data (checked again before every change)."""
+    return bool(st.session_state.get(AUTH_KEY)) and configured_password() is not None
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return en if lang == "en" else zh
+
+
+def render_admin_page(lang: str) -> None:
+    """Draw the admin page in `lang` ("zh" or "en")."""
+    st.title(_t(lang, "数据管理", "Data administration"))
+    st.caption(_t(lang, "用官方数据替换图层：校验、留存每个版本、可回滚。",
+                  "Replace a layer with official data: validated, every version kept, reversible."))
+    if not _login(lang):
+        return
+    admin = st.text_input(_t(lang, "管理员姓名", "Admin name"), key="admin_name").strip()
+    layer_id = st.selectbox(
+        _t(lang, "图层", "Layer"), list(RULES), key="admin_layer",
+        format_func=lambda i: f"{_t(lang, RULES[i].title_zh, RULES[i].title_en)} ({i})")
+    _upload_section(lang, layer_id, admin)
+    _history_section(lang, layer_id, admin)
+
+
+def _login(lang: str) -> bool:
+    """Password gate; True when this session is authorised."""
+    if configured_password() is None:
+        st.info(_t(lang, f"管理功能未启用：请设置环境变量 {PASSWORD_ENV} 或 Streamlit secrets 中的 "
+                         f"{SECRET_KEY}。", f"Administration is disabled: set {PASSWORD_ENV} or "
+                         f"{SECRET_KEY} in Streamlit secrets."))
+        return False
+    if is_authorised():
+        if st.button(_t(lang, "退出登录", "Log out"), key="admin_logout"):
+            st.session_state[AUTH_KEY] = False
+            st.rerun()
+        return True
+    with st.form("admin_login"):
+        given = st.text_input(_t(lang, "管理员密码", "Admin password"), type="password")
+        if st.form_submit_button(_t(lang, "登录", "Log in")):
+            if password_matches(given, configured_password()):
+                st.session_state[AUTH_KEY] = True
+                st.rerun()
+            st.error(_t(lang, "密码错误。", "Wrong password."))
+    st.caption(_t(lang, "查看地图不需要密码；只有管理员能更改数据。",
+                  "Viewing needs no password; only admins can change data."))
+    return False
+
+
+def _show_problems(lang: str, problems: list[Problem]) -> None:
+    for problem in problems:
+        (st.error if problem.severity == "error" else st.warning)(problem.text(lang))
+
+
+def _crs_choice(lang: str) -> str | None:
+    options = {"auto": _t(lang, "按文件声明（无声明时按经纬度）", "As the file declares"),
+               "gcj02": _t(lang, "GCJ-02（高德/腾讯坐标）", "GCJ-02 (Amap/Tencent)"),
+               "epsg": _t(lang, "指定 EPSG 代码", "Give an EPSG code")}
+    choice = st.radio(_t(lang, "坐标系", "Coordinate system"), list(options),
+                      format_func=options.get, horizontal=True, key="admin_crs")
+    if choice == "epsg":
+        return st.text_input("EPSG", value="EPSG:4547", key="admin_epsg")
+    return None if choice == "auto" else choice
+
+
+def _saved_upload(upload, folder: str) -> Path:
+    path = Path(folder) / Path(upload.name).name
+    path.write_bytes(upload.getvalue())
+    return path
+
+
+def _upload_section(lang: str, layer_id: str, admin: str) -> None:
+    st.subheader(_t(lang, "上传新版本", "Upload a new version"))
+    upload = st.file_uploader(_t(lang, "GeoJSON、压缩的 Shapefile（.zip）或 GeoPackage",
+                                 "GeoJSON, zipped Shapefile (.zip) or GeoPackage"),
+                              type=UPLOAD_TYPES, key="admin_upload")
+    crs = _crs_choice(lang)
+    if upload is None:
+        return
+    with tempfile.TemporaryDirectory(prefix="hengdong-admin-") as folder:
+        path = _saved_upload(upload, folder)
+        key = (upload.name, upload.size, layer_id, crs)
+        if st.button(_t(lang, "校验", "Validate"), key="admin_validate"):
+            st.session_state[INSPECTION_KEY] = (key, service.inspect(path, layer_id, crs))
+        stored = st.session_state.get(INSPECTION_KEY)
+        if not stored or stored[0] != key:
+            return
+        inspection = stored[1]
+        _show_problems(lang, inspection.problems)
+        use_repaired = _repair_offer(lang, inspection)
+        if inspection.ok:
+            st.success(_t(lang, "校验通过，可以导入。", "Valid: ready to import."))
+        if inspection.ok or use_repaired:
+            _import_form(lang, path, layer_id, admin, crs, use_repaired)
+
+
+def _repair_offer(lang: str, inspection: service.Inspection) -> bool:
+    """Offer the make_valid version of invalid geometries; True if the admin chooses it."""
+    if inspection.repaired is None:
+        return False
+    st.info(_t(lang, f"可生成修复后的几何（要素 {inspection.repaired_indices}），请先下载检查。",
+               f"A repaired version is offered for features {inspection.repaired_indices}; "
+               "download and check it first."))
+    st.download_button(_t(lang, "下载修复版本（GeoJSON）", "Download the repaired version"),
+                       to_geojson_bytes(inspection.repaired), file_name="repaired.geojson",
+                       mime="application/geo+json", key="admin_repaired_download")
+    return st.checkbox(_t(lang, "导入修复后的版本", "Import the repaired version"),
+                       key="admin_use_repaired")
+
+
+def _import_form(lang: str, path: Path, layer_id: str, admin: str, crs: str | None,
+                 use_repaired: bool) -> None:
+    source = st.text_input(_t(lang, "数据来源（显示在图例中）", "Source (shown in the legend)"),
+                           key="admin_source")
+    licence = st.text_input(_t(lang, "使用许可", "Licence"), key="admin_licence")
+    quality = st.selectbox(_t(lang, "数据质量", "Quality"), service.QUALITIES, key="admin_quality")
+    comment = st.text_area(_t(lang, "说明（必填）", "Comment (required)"), key="admin_comment")
+    ready = bool(admin and comment.strip())
+    if not st.button(_t(lang, "导入为新版本", "Import as a new version"), disabled=not ready,
+                     key="admin_import"):
+        return
+    if not is_authorised():
+        st.error(_t(lang, "未授权。", "Not authorised."))
+        return
+    try:
+        meta = service.import_file(path, layer_id, admin, comment, crs, source or None,
+                                   licence or None, quality, use_repaired,
+                                   file_label=path.name)
+    except RejectedFile as rejected:
+        _show_problems(lang, rejected.problems)
+        return
+    st.session_state.pop(INSPECTION_KEY, None)
+    st.success(_t(lang, f"已导入为 v{meta.version}。", f"Imported as v{meta.version}.") + " "
+               + describe(meta.summary, lang))
+
+
+def _history_rows(lang: str, versions: list, current: int) -> pd.DataFrame:
+    """One row per version, version 0 being the open-source build."""
+    rows = [{"v": 0, "current": current == 0, "comment": _t(lang, "开源数据构建",
+                                                            "built from open sources")}]
+    rows += [{"v": m.version, "current": m.version == current, "time": m.created_at,
+              "admin": m.admin, "comment": m.comment, "file": m.upload_name, "source": m.source,
+              "sha256": m.sha256[:12], "changes": describe(m.summary, lang)} for m in versions]
+    titles = {"v": ("版本", "Version"), "current": ("当前", "Current"),
+              "time": ("时间 (UTC)", "Time (UTC)"), "admin": ("管理员", "Admin"),
+              "comment": ("说明", "Comment"), "file": ("文件", "File"),
+              "source": ("来源", "Source"), "sha256": ("sha256", "sha256"),
+              "changes": ("变化", "Changes")}
+    frame = pd.DataFrame(rows)
+    return frame.rename(columns={k: _t(lang, *v) for k, v in titles.items()})
+
+
+def _version_label(lang: str, version: int) -> str:
+    return f"v{version}" + (_t(lang, "（开源数据）", " (open sources)") if version == 0 else "")
+
+
+def _history_section(lang: str, layer_id: str, admin: str) -> None:
+    st.subheader(_t(lang, "版本历史", "Version history"))
+    store = service.store()
+    current = store.current_version(layer_id)
+    versions = service.history(layer_id)
+    st.dataframe(_history_rows(lang, versions, current), hide_index=True)
+    target = st.selectbox(_t(lang, "回滚到版本", "Roll back to version"),
+                          [0] + [m.version for m in versions], key="admin_rollback_version",
+                          format_func=lambda v: _version_label(lang, v))
+    reason = st.text_input(_t(lang, "回滚原因", "Reason"), key="admin_rollback_comment")
+    if st.button(_t(lang, "回滚", "Roll back"), disabled=not admin or target == current,
+                 key="admin_rollback"):
+        if not is_authorised():
+            st.error(_t(lang, "未授权。", "Not authorised."))
+            return
+        service.rollback(layer_id, target, admin, reason)
+        st.toast(_t(lang, f"现在使用 v{target}。", f"Now serving v{target}."))
+        st.rerun()
+    with st.expander(_t(lang, "操作日志", "Audit log")):
+        st.dataframe(pd.DataFrame(store.audit_log(layer_id)), hide_index=True)
