@@ -84,6 +84,9 @@ def _read_json(path: Path) -> dict[str, Any]:
         raise SourceError(path, "not a GeoJSON FeatureCollection")
     if not isinstance(data.get("features"), list):
         raise SourceError(path, "FeatureCollection has no 'features' list")
+    for index, feature in enumerate(data["features"]):
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            raise SourceError(path, f"feature {index} is not a GeoJSON Feature")
     return data
 
 
