@@ -4,10 +4,12 @@ import hashlib
 import json
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 
-from geo.paths import DATA_DIR
+from geo.paths import DATA_DIR, PROJECT_ROOT
 from geo.sources import ADCODE_FILE, COUNTIES_FILE, RIVERS_FILE
 from tests.layer_build_support import LAYER_IDS, SOURCES_DIR, build_into, snapshot
 
@@ -134,7 +136,9 @@ def test_bad_source_stops_the_build_and_changes_nothing(
     built, tmp_path, capsys, file_name, damage, problem
 ):
     sources = tmp_path / "sources"
-    shutil.copytree(SOURCES_DIR, sources)
+    sources.mkdir()
+    for name in (ADCODE_FILE, COUNTIES_FILE, RIVERS_FILE):  # contents only: CI's copy is read-only
+        shutil.copyfile(SOURCES_DIR / name, sources / name)
     damage(sources / file_name)
     out = tmp_path / "data"
     shutil.copytree(built, out)
@@ -145,3 +149,14 @@ def test_bad_source_stops_the_build_and_changes_nothing(
     assert file_name in message and problem in message
     assert snapshot(out) == before
     assert not any(p.name.startswith(".build-") for p in out.iterdir())
+
+
+def test_command_line_reports_a_missing_sources_directory(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "geo.build", "--sources", str(tmp_path / "nowhere"),
+         "--out", str(tmp_path / "data")],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert f"{tmp_path / 'nowhere' / COUNTIES_FILE}: file is missing" in result.stderr
+    assert not (tmp_path / "data").exists()
