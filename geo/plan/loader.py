@@ -21,6 +21,10 @@ PLAN_FILES: dict[str, type[BaseModel]] = {
     "normalisations.yaml": s.NormalisationsFile,
     "town_system.yaml": s.TownSystemFile,
     "industries.yaml": s.IndustriesFile,
+    "parks_chains.yaml": s.ParksChainsFile,
+    "ecology.yaml": s.EcologyFile,
+    "tourism.yaml": s.TourismFile,
+    "places.yaml": s.PlacesFile,
 }
 """Each file of the knowledge base and the model that validates it."""
 
@@ -105,10 +109,20 @@ def _check_references(path: Path, parsed: dict[str, BaseModel]) -> list[tuple[st
     doc_ids = {d.id for d in parsed["documents.yaml"].documents}
     categories = {c.id for c in parsed["industries.yaml"].categories}
     industry_ids = {i.id for i in parsed["industries.yaml"].industries}
+    park_ids = {p.id for p in parsed["parks_chains.yaml"].parks}
+    chain_ids = {c.id for c in parsed["parks_chains.yaml"].chains}
+    site_ids = {site.id for site in parsed["tourism.yaml"].sites}
+    links: list[tuple[type[BaseModel], str, set[str], str]] = [
+        (s.SubCentre, "industries", industry_ids, "industry"),
+        (s.AxisSegment, "industries", industry_ids, "industry"),
+        (s.Park, "chains", chain_ids, "chain"),
+        (s.Chain, "parks", park_ids, "park"),
+    ]
     problems: list[tuple[str, ...]] = []
 
     for file_name, part in parsed.items():
         report = _reporter(path / file_name, problems)
+        _check_unique_ids(part, report)
         for loc, model in _walk(part):
             if isinstance(model, s.Citation) and model.doc not in doc_ids:
                 report((*loc, "doc"), f"unknown document {model.doc!r}")
@@ -116,10 +130,13 @@ def _check_references(path: Path, parsed: dict[str, BaseModel]) -> list[tuple[st
                 _check_place(model, loc, official, lookup, norms, report)
             elif isinstance(model, s.Industry) and model.category not in categories:
                 report((*loc, "category"), f"unknown category {model.category!r}")
-            elif isinstance(model, s.SubCentre | s.AxisSegment):
-                for i, ident in enumerate(model.industries):
-                    if ident not in industry_ids:
-                        report((*loc, "industries", i), f"unknown industry {ident!r}")
+            elif isinstance(model, s.RouteStop) and model.site and model.site not in site_ids:
+                report((*loc, "site"), f"unknown tourism site {model.site!r}")
+            for kind, field, known, what in links:
+                if isinstance(model, kind):
+                    for i, ident in enumerate(getattr(model, field)):
+                        if ident not in known:
+                            report((*loc, field, i), f"unknown {what} {ident!r}")
             if isinstance(model, s.SubCentre) and model.township not in official:
                 report((*loc, "township"), f"unknown township {model.township!r}")
             if isinstance(model, s.Axis):
@@ -130,6 +147,19 @@ def _check_references(path: Path, parsed: dict[str, BaseModel]) -> list[tuple[st
                             where = (*loc, "segments", seg_i, "towns", i)
                             report(where, f"{town} is not on the axis")
     return problems
+
+
+def _check_unique_ids(part: BaseModel, report: Callable[..., None]) -> None:
+    """Within each top-level list of a file, ids (or codes, written forms) are unique."""
+    for name in type(part).model_fields:
+        seen: set[str] = set()
+        items = getattr(part, name)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            key = next(k for k in ("id", "code", "written", "name") if hasattr(item, k))
+            ident = getattr(item, key)
+            if ident in seen:
+                report((name, i, key), f"duplicate {key} {ident!r}")
+            seen.add(ident)
 
 
 def _reporter(file: Path, problems: list[tuple[str, ...]]) -> Callable[..., None]:

@@ -326,10 +326,19 @@ class Plan(BaseModel):
                         ),
                     )
 
+    def site(self, site_id: str) -> s.Site:
+        return next(site for site in self.sites if site.id == site_id)
+
+    def stop_places(self, stop: s.RouteStop) -> list[s.PlaceRef]:
+        """A route stop's own places, else those of the site it names."""
+        if stop.places or not stop.site:
+            return stop.places
+        return self.site(stop.site).places
+
     def _route_stops(self) -> Iterator[tuple[str, RouteStopView]]:
         for route in self.routes:
             for position, stop in enumerate(route.stops, start=1):
-                for place in stop.places:
+                for place in self.stop_places(stop):
                     yield (
                         place_code(self, place),
                         RouteStopView(

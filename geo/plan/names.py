@@ -32,7 +32,8 @@ def is_accepted_spelling(
     """Whether `written` is a recognised way of writing the place `official` / `village`.
 
     Accepted: the official name, the township's short form, a recorded normalisation,
-    or for a village the village name with its township (short) name in front.
+    or for a village its name, its name without 村/社区, or either with its township
+    (short) name in front.
     """
     if written in (official, township.short):
         return True
@@ -41,4 +42,14 @@ def is_accepted_spelling(
         return True
     if village is None:
         return False
-    return written in (village, f"{township.short}{village}", f"{township.name}{village}")
+    forms = {village, village_stem(village)}
+    prefixed = {f"{prefix}{form}" for prefix in (township.short, township.name) for form in forms}
+    return written in forms | prefixed
+
+
+def village_stem(village: str) -> str:
+    """A village name without its 村 / 社区 suffix (德圳村 -> 德圳, 杨山社区 -> 杨山)."""
+    for suffix in ("社区", "村"):
+        if village.endswith(suffix) and len(village) > len(suffix):
+            return village[: -len(suffix)]
+    return village

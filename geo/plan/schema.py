@@ -340,6 +340,12 @@ class RouteStop(Strict):
     places: list[PlaceRef] = []
     location_note: str | None = None
 
+    @model_validator(mode="after")
+    def _stop_is_placed_or_linked(self) -> RouteStop:
+        if not (self.site or self.places or self.location_note):
+            raise ValueError("a route stop needs a site, places or a location_note")
+        return self
+
 
 class Route(Named):
     number: int
