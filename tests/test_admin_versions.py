@@ -1,0 +1,153 @@
+"""Versions: change summary, derived township attributes, exact rollback, audit log,
+concurrent imports from parallel processes, and the CLI."""
+
+import multiprocessing
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from shapely import affinity
+
+from geo import datastore
+from geo.admin import service, settings
+from geo.admin.serialize import sha256
+from geo.paths import PROJECT_ROOT
+from tests.admin_support import official_townships, townships, write_geojson
+
+
+@pytest.fixture(autouse=True)
+def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
+    return tmp_path / "admin"
+
+
+def _grown(index: int, factor: float, path: Path) -> Path:
+    frame = official_townships()
+    frame.loc[frame.index[index], "geometry"] = affinity.scale(
+        frame.geometry.iloc[index], factor, factor)
+    return write_geojson(frame, path)
+
+
+def test_import_derives_what_the_viewer_reads(tmp_path: Path) -> None:
+    bare = official_townships()[["name", "geometry"]]  # an official file with names only
+    service.import_file(write_geojson(bare, tmp_path / "bare.geojson"), "townships", "tester",
+                        "names only", source="衡东县自然资源局", licence="internal use")
+    served = datastore.load_layer("townships").set_index("name")
+    built = townships().set_index("name")
+    for column in ("code", "name_en", "kind", "seat_lon", "seat_lat"):
+        assert (served[column] == built[column]).all(), column
+    assert (served["area_km2"] - built["area_km2"]).abs().max() < 0.01
+    assert set(served["quality"]) == {"surveyed"}
+    info = datastore.layer_info("townships")
+    assert info["version"] == 1 and info["official"] is True
+    assert info["source"] == "衡东县自然资源局" and info["licence"] == "internal use"
+    assert info["version_label"].startswith("官方数据 v1，20")
+    assert "official v1, imported 20" in info["version_label"]
+
+
+def test_change_summary_counts_changed_features_and_area(tmp_path: Path) -> None:
+    service.import_file(write_geojson(official_townships(), tmp_path / "v1.geojson"),
+                        "townships", "tester", "first")
+    mishui = official_townships().geometry.iloc[0]
+    meta = service.import_file(_grown(0, 0.9, tmp_path / "v2.geojson"), "townships", "tester",
+                               "shrink 洣水镇")
+    summary = meta.summary
+    assert summary["compared_with"] == "v1"
+    assert summary["changed"] == ["洣水镇"] and summary["unchanged"] == 16
+    assert summary["added"] == [] and summary["removed"] == []
+    expected = -0.19 * townships().area_km2.iloc[0]  # 0.9² = 0.81 of the area
+    assert summary["area_km2_change"] == pytest.approx(expected, rel=0.01)
+    assert list(summary["area_km2_change_by_feature"]) == ["洣水镇"]
+    assert mishui.area > datastore.load_layer("townships").geometry.iloc[0].area
+
+
+def test_rollback_restores_the_exact_previous_bytes(tmp_path: Path) -> None:
+    first = service.import_file(write_geojson(official_townships(), tmp_path / "a.geojson"),
+                                "townships", "alice", "first")
+    store = service.store()
+    first_bytes = store.version_bytes("townships", 1)
+    service.import_file(_grown(3, 1.05, tmp_path / "b.geojson"), "townships", "bob", "second")
+    assert store.version_bytes("townships", 2) != first_bytes
+    assert datastore.layer_info("townships")["sha256"] != first.sha256
+
+    service.rollback("townships", 1, "carol", "second was wrong")
+    assert store.current_version("townships") == 1
+    assert store.version_bytes("townships", 1) == first_bytes
+    assert sha256(first_bytes) == first.sha256 == datastore.layer_info("townships")["sha256"]
+    assert [m.version for m in service.history("townships")] == [1, 2]  # nothing deleted
+
+    service.rollback("townships", 0, "carol", "back to open data")
+    assert datastore.layer_info("townships")["version"] == 0
+    assert datastore.load_layer("townships").equals(townships())
+    actions = [(e["action"], e["admin"], e["version"])
+               for e in store.audit_log("townships")]
+    assert actions == [("rollback", "carol", 0), ("rollback", "carol", 1),
+                       ("import", "bob", 2), ("import", "alice", 1)]
+
+
+def test_rollback_to_a_missing_version_changes_nothing(tmp_path: Path) -> None:
+    service.import_file(write_geojson(official_townships(), tmp_path / "a.geojson"),
+                        "townships", "alice", "first")
+    with pytest.raises(KeyError, match="no version 7"):
+        service.rollback("townships", 7, "alice")
+    assert service.store().current_version("townships") == 1
+
+
+def _import_in_child(args: tuple[str, str, int]) -> int:
+    admin_dir, path, worker = args
+    os.environ[settings.ADMIN_DIR_ENV] = admin_dir
+    return service.import_file(Path(path), "townships", f"admin{worker}",
+                               f"parallel import {worker}").version
+
+
+def test_concurrent_imports_from_parallel_processes(tmp_path: Path, admin_dir: Path) -> None:
+    workers = 6
+    files = [str(_grown(i, 1.0 + 0.01 * (i + 1), tmp_path / f"p{i}.geojson"))
+             for i in range(workers)]
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers) as pool:
+        versions = pool.map(_import_in_child, [(str(admin_dir), f, i) for i, f in
+                                               enumerate(files)])
+    assert sorted(versions) == list(range(1, workers + 1))
+    store = service.store()
+    history = service.history("townships")
+    assert [m.version for m in history] == list(range(1, workers + 1))
+    for meta in history:
+        assert sha256(store.version_bytes("townships", meta.version)) == meta.sha256
+        previous = meta.version - 1
+        assert meta.summary["compared_with"] == (f"v{previous}" if previous else
+                                                 "open-source build")
+    assert store.current_version("townships") == workers  # the last committed import
+    assert len([e for e in store.audit_log("townships") if e["action"] == "import"]) == workers
+    with sqlite3.connect(settings.store_path()) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def _cli(*args: str, admin_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, settings.ADMIN_DIR_ENV: str(admin_dir)}
+    return subprocess.run([sys.executable, "-m", "geo.admin", *args], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, text=True, check=False)
+
+
+def test_cli_validate_import_history_rollback(tmp_path: Path, admin_dir: Path) -> None:
+    good = write_geojson(official_townships(), tmp_path / "good.geojson")
+    bad = write_geojson(official_townships().iloc[:16], tmp_path / "bad.geojson")
+
+    checked = _cli("validate", str(bad), "--layer", "townships", admin_dir=admin_dir)
+    assert checked.returncode == 1 and "townships missing: 石滩乡" in checked.stdout
+    refused = _cli("import", str(bad), "--layer", "townships", "--comment", "x",
+                   admin_dir=admin_dir)
+    assert refused.returncode == 1 and "NOT IMPORTED" in refused.stdout
+    imported = _cli("import", str(good), "--layer", "townships", "--comment", "official 2026",
+                    "--admin", "alice", admin_dir=admin_dir)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert "IMPORTED townships v1" in imported.stdout
+    history = _cli("history", "townships", admin_dir=admin_dir)
+    assert "* v1" in history.stdout and "alice" in history.stdout
+    assert "import-rejected" in history.stdout
+    rolled = _cli("rollback", "townships", "0", "--admin", "alice", admin_dir=admin_dir)
+    assert rolled.returncode == 0
+    assert service.store().current_version("townships") == 0
