@@ -1,9 +1,17 @@
-"""Cached access to the layers and plan facts the viewer shows (built once per data version)."""
+"""Cached access to the layers the viewer shows (rebuilt only when a served version changes)."""
+
+import json
 
 import geopandas as gpd
 import streamlit as st
 
 from geo.datastore import layer_info, load_layer
+from geo.paths import MANIFEST_PATH
+
+
+def served_layer_ids() -> list[str]:
+    """Ids of every layer the app serves, in manifest order."""
+    return list(json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))["layers"])
 
 
 def layer_version(layer_id: str) -> str:
@@ -12,11 +20,21 @@ def layer_version(layer_id: str) -> str:
     return f"{info.get('sha256', '')}:{info.get('version_label', '')}"
 
 
+def data_version() -> str:
+    """One label for the served versions of all layers (a cache key for the whole map)."""
+    return "|".join(f"{i}={layer_version(i)}" for i in served_layer_ids())
+
+
 @st.cache_resource(show_spinner=False)
 def _cached_layer(layer_id: str, version: str) -> gpd.GeoDataFrame:
     return load_layer(layer_id)
 
 
+def current_layer(layer_id: str) -> gpd.GeoDataFrame:
+    """The served version of a layer (shared between sessions: do not modify)."""
+    return _cached_layer(layer_id, layer_version(layer_id))
+
+
 def townships() -> gpd.GeoDataFrame:
-    """The 17 township polygons currently served (shared, do not modify)."""
-    return _cached_layer("townships", layer_version("townships"))
+    """The 17 township polygons currently served."""
+    return current_layer("townships")

@@ -76,13 +76,47 @@ LABELS: dict[str, dict[Lang, str]] = {
     "ecology": {"zh": "生态要素", "en": "Ecological features"},
     "tourism": {"zh": "旅游", "en": "Tourism"},
     "projects": {"zh": "项目", "en": "Projects"},
+    "recognitions": {"zh": "荣誉称号", "en": "Recognitions"},
+    "main_axis": {"zh": "（主轴）", "en": " (main axis)"},
+    "axis_position": {"zh": "沿线第 {position} / {of} 个", "en": "stop {position} of {of}"},
+    "route_stop": {
+        "zh": "第 {position} / {of} 站：{stop}",
+        "en": "stop {position} of {of}: {stop}",
+    },
+    "paren": {"zh": "（{text}）", "en": " ({text})"},
     "none_in_plan": {"zh": "规划中未涉及", "en": "not mentioned in the plan"},
     "citation": {"zh": "出处", "en": "Source"},
+    "doc_plan": {"zh": "《规划纲要》", "en": "Plan outline"},
+    "doc_news": {"zh": "《衡阳日报》{year}年报道", "en": "Hengyang Daily report ({year})"},
+    "col_area_km2": {"zh": "面积（约，平方千米）", "en": "Area (approx., km²)"},
+    "col_industries_centred": {"zh": "重点产业", "en": "Centred industries"},
+    "col_industries_radiating": {"zh": "辐射/带动产业", "en": "Radiating / driven industries"},
+    "col_industries_axis": {"zh": "副中心与沿轴导向", "en": "Sub-centre and axis industries"},
+    "col_routes": {"zh": "旅游线路", "en": "Tourism routes"},
+    "col_area_km2_exact": {"zh": "面积（平方千米）", "en": "Area (km²)"},
+    "col_location": {"zh": "位置说明", "en": "Where"},
+    "tab_township": {"zh": "乡镇详情", "en": "Township"},
+    "tab_redline": {"zh": "生态保护红线", "en": "Ecological red line"},
+    "redline_total": {"zh": "红线总面积", "en": "Total area"},
+    "redline_share": {"zh": "占全县国土面积", "en": "Share of the county"},
+    "redline_components": {"zh": "组成", "en": "Components"},
+    "redline_types": {"zh": "按类型", "en": "By type"},
+    "redline_no_polygon": {
+        "zh": "开放数据中没有衡东县生态保护红线的范围面；地图上只按规划文字示意，"
+        "管理员可在“数据管理”页导入官方数据替换。",
+        "en": "No open data has the red-line polygons for Hengdong; the map only shows what the "
+        "plan's text supports, and an administrator can load the official polygons on the "
+        "data administration page.",
+    },
     "compare_title": {"zh": "17 个乡镇对比", "en": "The 17 townships side by side"},
     "download_csv": {"zh": "下载对比表（CSV）", "en": "Download the table (CSV)"},
     "download_geojson": {
         "zh": "下载当前图层（GeoJSON）",
         "en": "Download current layers (GeoJSON)",
+    },
+    "download_all_geojson": {
+        "zh": "下载全部当前图层（GeoJSON，zip）",
+        "en": "Download all current layers (GeoJSON, zip)",
     },
     "downloads_intro": {
         "zh": "当前提供的各图层（含管理员导入的版本），WGS84 坐标。",

@@ -17,6 +17,7 @@ from ui.state import (
 )
 
 CUSTOM_BASEMAP = "custom"
+NO_BASEMAP = "none"
 _TILE_URL = re.compile(r"^https?://\S+$")
 
 
@@ -60,10 +61,11 @@ def language_switch() -> Lang:
 
 
 def _basemap_picker(lang: Lang, basemaps: Sequence[tuple[str, str]]) -> tuple[str, str | None]:
-    """Basemap choice, and the custom tile URL when that option is chosen and valid."""
+    """(basemap to draw, custom tile URL). The custom option is always offered; until it has a
+    valid URL (typed here, or HENGDONG_TILE_URL when the map engine lists it) no tiles show."""
     labels = dict(basemaps)
-    if CUSTOM_BASEMAP not in labels:
-        labels[CUSTOM_BASEMAP] = t("custom_tile_url", lang)
+    url_configured = CUSTOM_BASEMAP in labels
+    labels.setdefault(CUSTOM_BASEMAP, t("custom_tile_url", lang))
     if st.session_state.get(BASEMAP_KEY) not in labels:
         st.session_state.pop(BASEMAP_KEY, None)
     basemap = st.sidebar.selectbox(
@@ -76,8 +78,9 @@ def _basemap_picker(lang: Lang, basemaps: Sequence[tuple[str, str]]) -> tuple[st
     ).strip()
     if valid_tile_url(url):
         return basemap, url
-    if url:
+    if url or not url_configured:
         st.sidebar.warning(t("custom_tile_invalid", lang))
+        return NO_BASEMAP, None
     return basemap, None
 
 

@@ -2,10 +2,16 @@
 
 import streamlit as st
 
+from layers.map import available_basemaps
+from ui.compare_table import render_compare_table
 from ui.data import townships
+from ui.exports import render_exports
 from ui.i18n import Lang, t
 from ui.map_view import show_map
+from ui.plan_data import industry_options, plan
+from ui.redline_panel import render_redline_panel
 from ui.sidebar import TownshipOption, render_sidebar
+from ui.township_panel import render_township_panel
 
 
 def township_options() -> list[TownshipOption]:
@@ -19,12 +25,26 @@ def township_options() -> list[TownshipOption]:
 
 def render_viewer_page(lang: Lang) -> None:
     """Draw the whole viewer page for one script run."""
-    view = render_sidebar(lang, [("osm", "OpenStreetMap")], township_options(), [])
+    view = render_sidebar(
+        lang, available_basemaps(lang), township_options(), industry_options(plan(), lang)
+    )
     st.title(t("app_title", lang))
     st.caption(t("app_caption", lang))
-    map_col, panel_col = st.columns([3, 2], gap="medium")
-    with map_col:
-        st.caption(t("map_hint", lang))
-        show_map(view)
-    with panel_col:
-        st.write(view)
+    map_tab, compare_tab, download_tab = st.tabs(
+        [t("tab_map", lang), t("tab_compare", lang), t("tab_downloads", lang)]
+    )
+    with map_tab:
+        map_col, panel_col = st.columns([3, 2], gap="medium")
+        with map_col:
+            st.caption(t("map_hint", lang))
+            show_map(view)
+        with panel_col:
+            township_tab, redline_tab = st.tabs([t("tab_township", lang), t("tab_redline", lang)])
+            with township_tab:
+                render_township_panel(view.township_code, lang)
+            with redline_tab:
+                render_redline_panel(lang)
+    with compare_tab:
+        render_compare_table(lang)
+    with download_tab:
+        render_exports(lang)

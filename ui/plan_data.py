@@ -1,0 +1,52 @@
+"""The plan facts, loaded and validated once per server process."""
+
+import streamlit as st
+
+from geo.plan import Plan, load_plan
+from geo.plan.schema import Citation
+from ui.i18n import Lang, t
+
+
+@st.cache_resource(show_spinner=False)
+def plan() -> Plan:
+    """The validated plan knowledge base (shared, read-only)."""
+    return load_plan()
+
+
+def pick(lang: Lang, zh: str | None, en: str | None) -> str:
+    """The English text in English mode when there is one, else the Chinese."""
+    return (en or zh or "") if lang == "en" else (zh or "")
+
+
+def document_label(plan_data: Plan, doc_id: str, lang: Lang) -> str:
+    """Short name of a cited document: the plan outline, or the newspaper and year."""
+    document = next((d for d in plan_data.documents if d.id == doc_id), None)
+    if document is None:
+        return doc_id
+    if document.kind == "plan":
+        return t("doc_plan", lang)
+    return t("doc_news", lang, year=document.year or "")
+
+
+def citation_text(plan_data: Plan, citations: list[Citation], lang: Lang) -> str:
+    """All citations of a fact as one line: document, chapter, section, 专栏, item."""
+    lines = []
+    for citation in citations:
+        parts = [citation.chapter, citation.section, citation.part, citation.box, citation.item,
+                 citation.note]
+        where = " ".join(p for p in parts if p)
+        lines.append(f"{document_label(plan_data, citation.doc, lang)} {where}".strip())
+    return "；".join(lines) if lang == "zh" else "; ".join(lines)
+
+
+def industry_options(plan_data: Plan, lang: Lang) -> list[tuple[str, str]]:
+    """(id, "category · industry") of every industry in the plan data, grouped by category."""
+    entries = sorted(
+        plan_data.industry_index(),
+        key=lambda e: [c.id for c in plan_data.categories].index(e.category),
+    )
+    return [
+        (e.id, f"{pick(lang, e.category_name, e.category_name_en)} · "
+               f"{pick(lang, e.name, e.name_en)}")
+        for e in entries
+    ]

@@ -1,0 +1,142 @@
+"""The township panel: what the plan says about one township, each line with its citation."""
+
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from geo.plan import Plan
+from geo.plan.views import FactView, IndustryView, TownshipView
+from ui.data import townships
+from ui.i18n import Lang, t
+from ui.plan_data import citation_text, pick, plan
+
+FACT_SECTIONS = ("featured_towns", "brands", "ecology", "projects", "recognitions")
+
+
+@dataclass(frozen=True)
+class PanelLine:
+    """One fact: its text, where the plan says it, and an optional sub-heading it belongs to."""
+
+    text: str
+    citation: str
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class PanelSection:
+    """A heading (role, axes, industries …) and its lines; no lines means not in the plan."""
+
+    key: str
+    title: str
+    lines: list[PanelLine] = field(default_factory=list)
+
+
+def _fact_line(fact: FactView, plan_data: Plan, lang: Lang) -> PanelLine:
+    name = pick(lang, fact.name, fact.name_en)
+    if fact.place.village:
+        name += t("paren", lang, text=fact.place.village)
+    summary = pick(lang, fact.summary, fact.summary_en)
+    text = f"**{name}**" + (f" — {summary}" if summary else "")
+    return PanelLine(text, citation_text(plan_data, fact.citations, lang))
+
+
+def _industry_line(industry: IndustryView, plan_data: Plan, lang: Lang) -> PanelLine:
+    mode = pick(lang, industry.mode_name, industry.mode_name_en)
+    text = f"**{pick(lang, industry.name, industry.name_en)}** · {mode}"
+    if industry.village:
+        text += t("paren", lang, text=industry.village)
+    note = pick(lang, industry.note, industry.note_en)
+    if note:
+        text += f" — {note}"
+    return PanelLine(
+        text,
+        citation_text(plan_data, industry.citations, lang),
+        group=pick(lang, industry.category_name, industry.category_name_en),
+    )
+
+
+def _role_lines(view: TownshipView, plan_data: Plan, lang: Lang) -> list[PanelLine]:
+    lines = []
+    for role in view.roles:
+        detail = pick(lang, role.detail, role.detail_en)
+        text = f"**{pick(lang, role.name, role.name_en)}**" + (f" — {detail}" if detail else "")
+        lines.append(PanelLine(text, citation_text(plan_data, role.citations, lang)))
+    return lines
+
+
+def _axis_lines(view: TownshipView, plan_data: Plan, lang: Lang) -> list[PanelLine]:
+    lines = []
+    for axis in view.axes:
+        text = f"**{pick(lang, axis.name, axis.name_en)}**"
+        if axis.is_main:
+            text += t("main_axis", lang)
+        text += " — " + t("axis_position", lang, position=axis.position, of=axis.of)
+        segment = pick(lang, axis.segment_name, axis.segment_name_en)
+        if segment:
+            text += f" · {segment}"
+        lines.append(PanelLine(text, citation_text(plan_data, axis.citations, lang)))
+    return lines
+
+
+def _tourism_lines(view: TownshipView, plan_data: Plan, lang: Lang) -> list[PanelLine]:
+    lines = [_fact_line(site, plan_data, lang) for site in view.tourism_sites]
+    for stop in view.tourism_routes:
+        text = f"**{pick(lang, stop.route_name, stop.route_name_en)}** — " + t(
+            "route_stop", lang, position=stop.position, of=stop.of,
+            stop=pick(lang, stop.stop, stop.stop_en),
+        )
+        lines.append(PanelLine(text, citation_text(plan_data, stop.citations, lang)))
+    return lines
+
+
+def panel_sections(view: TownshipView, plan_data: Plan, lang: Lang) -> list[PanelSection]:
+    """The panel's sections for one township, in display order."""
+    sections = [
+        PanelSection("role", t("role", lang), _role_lines(view, plan_data, lang)),
+        PanelSection("axes", t("axes", lang), _axis_lines(view, plan_data, lang)),
+        PanelSection(
+            "industries",
+            t("industries", lang),
+            [_industry_line(i, plan_data, lang) for group in view.industries_by_category().values()
+             for i in group],
+        ),
+        PanelSection("tourism", t("tourism", lang), _tourism_lines(view, plan_data, lang)),
+    ]
+    for key in FACT_SECTIONS:
+        facts = getattr(view, key)
+        sections.append(
+            PanelSection(key, t(key, lang), [_fact_line(f, plan_data, lang) for f in facts])
+        )
+    order = ["role", "axes", "industries", "featured_towns", "brands", "ecology", "tourism",
+             "projects", "recognitions"]
+    return sorted(sections, key=lambda s: order.index(s.key))
+
+
+def _render_section(section: PanelSection, lang: Lang) -> None:
+    st.markdown(f"##### {section.title}")
+    if not section.lines:
+        st.caption(t("none_in_plan", lang))
+        return
+    group = None
+    for line in section.lines:
+        if line.group and line.group != group:
+            group = line.group
+            st.markdown(f"*{group}*")
+        st.markdown(f"- {line.text}  \n  :gray[{t('citation', lang)}：{line.citation}]")
+
+
+def render_township_panel(code: str | None, lang: Lang) -> None:
+    """The panel of the selected township, or a hint to pick one."""
+    if code is None:
+        st.info(t("panel_pick", lang))
+        return
+    view = plan().township_views[code]
+    area = townships().set_index("code").loc[code, "area_km2"]
+    with st.container(key="township_panel"):
+        st.subheader(f"{view.name} · {view.name_en}")
+        kind_col, area_col = st.columns(2)
+        kind_col.metric(t("kind", lang), t(f"kind_{view.kind}", lang))
+        area_col.metric(t("area", lang), t("area_value", lang, value=float(area)),
+                        help=t("area_note", lang))
+        for section in panel_sections(view, plan(), lang):
+            _render_section(section, lang)
