@@ -299,6 +299,15 @@ class RedlineArea(Strict):
     location_note_en: str | None = None
 
 
+class RedlineType(Strict):
+    """One type of the red line (by ecological function) and its area."""
+
+    id: Slug
+    name: NonEmpty
+    name_en: str | None = None
+    area_km2: float = Field(gt=0)
+
+
 class Redline(Strict):
     """The ecological protection red line: total, share of the county, components, types."""
 
@@ -307,7 +316,7 @@ class Redline(Strict):
     total_km2: float = Field(gt=0)
     share_pct: float = Field(gt=0, lt=100)
     components: list[RedlineArea] = Field(min_length=1)
-    types: list[RedlineArea] = Field(min_length=1)
+    types: list[RedlineType] = Field(min_length=1)
     citations: Citations
     types_citations: Citations
 
