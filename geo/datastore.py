@@ -32,7 +32,7 @@ def _cached(key: tuple, build) -> Any:
             return _cache[key]
     value = build()
     with _cache_lock:
-        for old in [k for k in _cache if k[:2] == key[:2] and k != key]:
+        for old in [k for k in _cache if k[:3] == key[:3] and k != key]:
             del _cache[old]
         _cache[key] = value
     return value
@@ -84,10 +84,11 @@ def committed_layer(layer_id: str) -> gpd.GeoDataFrame:
 def load_layer(layer_id: str) -> gpd.GeoDataFrame:
     """The current version of a layer, in EPSG:4326 (a copy: callers may modify it)."""
     store = _store()
-    version = store.current_version(layer_id)
-    if version == 0:
+    stamp = store.current_stamp(layer_id)
+    if stamp is None:
         return committed_layer(layer_id)
-    frame = _cached(("layer", layer_id, "store", version),
+    version, digest = stamp
+    frame = _cached(("layer", layer_id, "store", str(store.path), version, digest),
                     lambda: gpd.read_file(BytesIO(store.version_bytes(layer_id, version))))
     return frame.copy()
 

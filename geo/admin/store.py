@@ -147,6 +147,15 @@ class VersionStore:
                              (layer_id,)).fetchone()
         return row[0] if row else OPEN_SOURCE_VERSION
 
+    def current_stamp(self, layer_id: str) -> tuple[int, str] | None:
+        """(version, sha256) of the imported version being served; None when serving data/."""
+        with self._read() as db:
+            row = None if db is None else db.execute(
+                "SELECT v.version, v.sha256 FROM current c JOIN versions v "
+                "ON v.layer_id = c.layer_id AND v.version = c.version WHERE c.layer_id = ?",
+                (layer_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
     def current_meta(self, layer_id: str) -> VersionMeta | None:
         """Metadata of the imported version being served, None when serving data/."""
         with self._read() as db:
