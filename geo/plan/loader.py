@@ -29,20 +29,25 @@ PLAN_FILES: dict[str, type[BaseModel]] = {
 """Each file of the knowledge base and the model that validates it."""
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML has it (much faster), else the pure-Python one."""
+
+
 def load_plan(path: Path = PLAN_DIR) -> Plan:
     """Load and validate every plan file under `path`; raise PlanDataError naming the problem."""
     path = Path(path)
     parsed: dict[str, BaseModel] = {}
+    raws: dict[str, dict[str, Any]] = {}
     problems: list[tuple[str, str, str, str]] = []
     for file_name, model in PLAN_FILES.items():
-        raw = _read_yaml(path / file_name)
+        raw = raws[file_name] = _read_yaml(path / file_name)
         try:
             parsed[file_name] = model.model_validate(raw)
         except ValidationError as exc:
             problems.extend(_describe(path / file_name, raw, exc))
     if problems:
         raise PlanDataError(problems)
-    problems = _check_references(path, parsed)
+    problems = _check_references(path, parsed, raws)
     if problems:
         raise PlanDataError(problems)
     fields: dict[str, Any] = {}
@@ -55,7 +60,7 @@ def _read_yaml(file: Path) -> dict[str, Any]:
     if not file.is_file():
         raise PlanDataError([problem(file, "-", "-", "file is missing")])
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         raise PlanDataError([problem(file, "-", "-", f"not valid YAML: {exc}")]) from exc
     if not isinstance(data, dict):
@@ -100,7 +105,9 @@ def _walk(obj: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...]
             yield from _walk(item, (*loc, i))
 
 
-def _check_references(path: Path, parsed: dict[str, BaseModel]) -> list[tuple[str, ...]]:
+def _check_references(
+    path: Path, parsed: dict[str, BaseModel], raws: dict[str, dict[str, Any]]
+) -> list[tuple[str, ...]]:
     """Places, documents, categories and industry ids must all point at something real."""
     townships = parsed["townships.yaml"].townships
     norms = parsed["normalisations.yaml"].normalisations
@@ -121,7 +128,7 @@ def _check_references(path: Path, parsed: dict[str, BaseModel]) -> list[tuple[st
     problems: list[tuple[str, ...]] = []
 
     for file_name, part in parsed.items():
-        report = _reporter(path / file_name, problems)
+        report = _reporter(path / file_name, raws[file_name], problems)
         _check_unique_ids(part, report)
         for loc, model in _walk(part):
             if isinstance(model, s.Citation) and model.doc not in doc_ids:
@@ -162,9 +169,10 @@ def _check_unique_ids(part: BaseModel, report: Callable[..., None]) -> None:
             seen.add(ident)
 
 
-def _reporter(file: Path, problems: list[tuple[str, ...]]) -> Callable[..., None]:
+def _reporter(
+    file: Path, raw: dict[str, Any], problems: list[tuple[str, ...]]
+) -> Callable[..., None]:
     """A function that records a problem at a model location inside `file`."""
-    raw = _read_yaml(file)
 
     def report(loc: tuple[Any, ...], message: str) -> None:
         entry, rest = _entry_name(raw, loc)
