@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import folium
 
+from layers.elements import RerenderSafeLayer
+
 TIANDITU_TOKEN_ENV = "TIANDITU_TOKEN"
 CUSTOM_TILE_URL_ENV = "HENGDONG_TILE_URL"
 BASEMAP_IDS = ("osm", "carto_light", "tianditu", "amap", "custom", "none")
@@ -131,10 +133,14 @@ def tiles_for(basemap: str, lang: str, custom_url: str | None = None) -> list[Ti
     raise ValueError(f"unknown basemap {basemap!r}; one of {', '.join(BASEMAP_IDS)}")
 
 
+class BaseTiles(RerenderSafeLayer, folium.TileLayer):
+    """A basemap tile layer."""
+
+
 def add_basemap(m: folium.Map, basemap: str, lang: str, custom_url: str | None = None) -> None:
     """Add the basemap's tile layers (kept out of the layer control)."""
     for index, tiles in enumerate(tiles_for(basemap, lang, custom_url)):
-        folium.TileLayer(
+        BaseTiles(
             tiles=tiles.url,
             attr=tiles.attribution,
             name=f"{basemap}-{index}",

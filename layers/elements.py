@@ -7,7 +7,8 @@ Styles are sent once per layer, keyed; every feature names its key in property "
 from typing import Any
 
 from branca.element import Element, MacroElement
-from folium.elements import JSCSSMixin
+from folium.elements import ElementAddToElement, JSCSSMixin
+from folium.map import Layer
 from jinja2 import Template
 
 from layers.assets import HD_MAP_CSS, HD_MAP_JS
@@ -20,6 +21,26 @@ DEFAULT_STYLE_KEY = "_"
 def layer_class(layer_id: str) -> str:
     """The Leaflet className every shape of a theme carries (counted by the end-to-end tests)."""
     return f"hd-layer-{layer_id}"
+
+
+class RerenderSafeLayer:
+    """Mixin for folium Layers on a map that st_folium renders again and again (cached map).
+
+    folium's Layer.render adds an "add me to my parent" child keyed by the layer's current
+    name; st_folium renames every element on each call, so those children pile up, the script
+    changes between calls (the component remounts) and stale ones name variables that no
+    longer exist. Here the child has one fixed key and is rebuilt with the current names.
+    """
+
+    def render(self, **kwargs: Any) -> None:
+        if self.show:
+            self.add_child(
+                ElementAddToElement(
+                    element_name=self.get_name(), element_parent_name=self._parent.get_name()
+                ),
+                name="add_to_parent",
+            )
+        super(Layer, self).render(**kwargs)
 
 
 class HdElement(JSCSSMixin, MacroElement):

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 import folium
 
 from geo import datastore
-from layers.elements import Style
+from layers.elements import RerenderSafeLayer, Style
 
 LANGS = ("zh", "en")
 QUALITIES = ("surveyed", "approximate", "schematic")
@@ -50,9 +50,13 @@ class LegendEntry:
             raise ValueError(f"legend entry {self.title!r}: unknown quality {self.quality!r}")
 
 
-def overlay_group(title: str, show: bool = True) -> folium.FeatureGroup:
-    """The FeatureGroup of one theme: one checkbox in the map's layer control."""
-    return folium.FeatureGroup(name=title, overlay=True, control=True, show=show)
+class Overlay(RerenderSafeLayer, folium.FeatureGroup):
+    """A theme's group: one checkbox in the map's layer control."""
+
+
+def overlay_group(title: str, show: bool = True) -> Overlay:
+    """The group of one theme: one checkbox in the map's layer control."""
+    return Overlay(name=title, overlay=True, control=True, show=show)
 
 
 def data_layer_entry(theme_id: str, layer_id: str, swatch: Style, lang: str) -> LegendEntry:
