@@ -46,6 +46,8 @@ def test_sub_centre_view_has_roles_led_towns_and_functions(plan: Plan) -> None:
         "logistics",
         "general-aviation",
     }
+    assert [p.id for p in dapu.parks] == ["park-edz"]
+    assert dapu.parks[0].place.basis == "name"
     for led in ("石滩乡", "霞流镇"):
         assert "led_by_sub_centre" in [r.kind for r in plan.township(led).roles]
     assert "led_by_sub_centre" not in [r.kind for r in plan.township("吴集镇").roles]
@@ -213,7 +215,7 @@ BROKEN = [
         "places.yaml",
         "    kind: 教育\n",
         "    kind: 教育\n    sumary: typo\n",
-        "projects[21] (proj-xintang-furong-school)",
+        "projects[23] (proj-xintang-furong-school)",
         "sumary",
         "Extra inputs",
     ),

@@ -289,7 +289,7 @@ class Plan(BaseModel):
             ("tourism_sites", "tourism_site", self.sites),
             ("projects", "project", self.projects),
             ("recognitions", "recognition", self.recognitions),
-            ("projects", "park", self.parks),
+            ("parks", "park", self.parks),
             ("projects", "district", self.core.districts),
         ]
         for field, type_, facts in groups:

@@ -105,6 +105,7 @@ class TownshipView(BaseModel):
     ecology: list[FactView] = []
     tourism_sites: list[FactView] = []
     tourism_routes: list[RouteStopView] = []
+    parks: list[FactView] = []
     projects: list[FactView] = []
     recognitions: list[FactView] = []
 
