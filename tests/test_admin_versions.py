@@ -33,8 +33,11 @@ def _grown(index: int, factor: float, path: Path) -> Path:
 
 def test_import_derives_what_the_viewer_reads(tmp_path: Path) -> None:
     bare = official_townships()[["name", "geometry"]]  # an official file with names only
-    service.import_file(write_geojson(bare, tmp_path / "bare.geojson"), "townships", "tester",
-                        "names only", source="衡东县自然资源局", licence="internal use")
+    meta = service.import_file(write_geojson(bare, tmp_path / "bare.geojson"), "townships",
+                               "tester", "names only", source="衡东县自然资源局",
+                               licence="internal use")
+    assert meta.summary["compared_with"] == "open-source build"
+    assert meta.summary["changed"] == [] and meta.summary["unchanged"] == 17
     served = datastore.load_layer("townships").set_index("name")
     built = townships().set_index("name")
     for column in ("code", "name_en", "kind", "seat_lon", "seat_lat"):
@@ -56,7 +59,8 @@ def test_change_summary_counts_changed_features_and_area(tmp_path: Path) -> None
                                "shrink 洣水镇")
     summary = meta.summary
     assert summary["compared_with"] == "v1"
-    assert summary["changed"] == ["洣水镇"] and summary["unchanged"] == 16
+    assert summary["changed"] == summary["geometry_changed"] == ["洣水镇"]
+    assert summary["unchanged"] == 16
     assert summary["added"] == [] and summary["removed"] == []
     expected = -0.19 * townships().area_km2.iloc[0]  # 0.9² = 0.81 of the area
     assert summary["area_km2_change"] == pytest.approx(expected, rel=0.01)

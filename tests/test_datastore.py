@@ -33,7 +33,9 @@ def test_without_imports_the_open_source_build_is_served() -> None:
 
 def test_an_import_by_another_process_shows_on_the_next_call(tmp_path: Path,
                                                              admin_dir: Path) -> None:
-    assert datastore.layer_info("townships")["version"] == 0
+    service.import_file(write_geojson(official_townships(), tmp_path / "v1.geojson"),
+                        "townships", "tester", "v1 in this process")
+    assert datastore.layer_info("townships")["version"] == 1  # this thread now holds a reader
     bare = official_townships()[["name", "geometry"]]
     path = write_geojson(bare, tmp_path / "official.geojson")
     subprocess.run([sys.executable, "-m", "geo.admin", "import", str(path), "--layer",
@@ -41,10 +43,11 @@ def test_an_import_by_another_process_shows_on_the_next_call(tmp_path: Path,
                    cwd=PROJECT_ROOT, env={**os.environ, settings.ADMIN_DIR_ENV: str(admin_dir)},
                    check=True, capture_output=True)
     info = datastore.layer_info("townships")
-    assert info["version"] == 1 and info["source"] == "县自然资源局"
+    assert info["version"] == 2 and info["source"] == "县自然资源局"
     manifest = json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))["layers"]["townships"]
     assert info["title_zh"] == manifest["title_zh"] and info["quality"] == "surveyed"
-    assert set(datastore.load_layer("townships")["quality"]) == {"surveyed"}
+    assert datastore.load_layer("townships").equals(
+        service.frame_from_geojson(service.store().version_bytes("townships", 2)))
 
 
 def test_unchanged_layers_are_not_parsed_again(monkeypatch: pytest.MonkeyPatch,

@@ -17,18 +17,27 @@ def _keys(frame: gpd.GeoDataFrame, key_field: str | None) -> list[str]:
     return [f"#{i}" for i in range(len(frame))]
 
 
+# Per-version or geometry-derived attributes: a difference there is not a change of a feature.
+NOT_COMPARED = {"quality", "area_km2"}
+
+
 def _properties(frame: gpd.GeoDataFrame, index: int) -> dict[str, Any]:
     row = frame.iloc[index]
-    return {c: json_value(row[c]) for c in frame.columns if c != frame.geometry.name}
+    return {c: json_value(row[c]) for c in frame.columns
+            if c != frame.geometry.name and c not in NOT_COMPARED}
 
 
 def change_summary(old: gpd.GeoDataFrame | None, new: gpd.GeoDataFrame,
                    key_field: str | None, compared_with: str) -> dict[str, Any]:
-    """Added/removed/changed feature keys and the total and per-feature area change in km²."""
+    """Added/removed/changed feature keys and the total and per-feature area change in km².
+
+    "changed" lists features whose geometry or attributes differ, "geometry_changed" those
+    whose geometry differs.
+    """
     old = old if old is not None else new.iloc[0:0]
     old_keys, new_keys = _keys(old, key_field), _keys(new, key_field)
     old_at = {k: i for i, k in enumerate(old_keys)}
-    changed, area_change = [], {}
+    changed, reshaped, area_change = [], [], {}
     for j, key in enumerate(new_keys):
         if key not in old_at:
             continue
@@ -36,6 +45,8 @@ def change_summary(old: gpd.GeoDataFrame | None, new: gpd.GeoDataFrame,
         a, b = old.geometry.iloc[i], new.geometry.iloc[j]
         same_shape = a is not None and b is not None and a.normalize().equals_exact(
             b.normalize(), tolerance=1e-9)
+        if not same_shape:
+            reshaped.append(key)
         if not same_shape or _properties(old, i) != _properties(new, j):
             changed.append(key)
             delta = round(area_km2(b) - area_km2(a), AREA_DECIMALS)
@@ -50,6 +61,7 @@ def change_summary(old: gpd.GeoDataFrame | None, new: gpd.GeoDataFrame,
         "added": [k for k in new_keys if k not in old_at],
         "removed": [k for k in old_keys if k not in set(new_keys)],
         "changed": changed,
+        "geometry_changed": reshaped,
         "unchanged": len([k for k in new_keys if k in old_at]) - len(changed),
         "area_km2_before": round(before, AREA_DECIMALS),
         "area_km2_after": round(after, AREA_DECIMALS),
@@ -60,10 +72,10 @@ def change_summary(old: gpd.GeoDataFrame | None, new: gpd.GeoDataFrame,
 
 def describe(summary: dict[str, Any], lang: str = "zh") -> str:
     """One line for the history table."""
-    counts = (len(summary["added"]), len(summary["removed"]), len(summary["changed"]))
-    delta = summary["area_km2_change"]
+    added, removed, changed = (len(summary[k]) for k in ("added", "removed", "changed"))
+    reshaped, delta = len(summary["geometry_changed"]), summary["area_km2_change"]
     if lang == "en":
-        return (f"vs {summary['compared_with']}: +{counts[0]} −{counts[1]} ~{counts[2]} features, "
-                f"area {delta:+.2f} km²")
-    return (f"对比 {summary['compared_with']}：新增 {counts[0]}，删除 {counts[1]}，"
-            f"修改 {counts[2]}，面积变化 {delta:+.2f} km²")
+        return (f"vs {summary['compared_with']}: {added} added, {removed} removed, {changed} "
+                f"changed ({reshaped} in shape), area {delta:+.2f} km²")
+    return (f"对比 {summary['compared_with']}：新增 {added}，删除 {removed}，修改 {changed}"
+            f"（其中形状 {reshaped}），面积变化 {delta:+.2f} km²")

@@ -7,6 +7,7 @@ switches in the same transaction that stores the version, so readers see old or 
 
 import json
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ CREATE TABLE IF NOT EXISTS audit (
 META_COLUMNS = ("layer_id", "version", "created_at", "admin", "comment", "source", "licence",
                 "quality", "upload_name", "upload_sha256", "sha256", "feature_count", "summary")
 OPEN_SOURCE_VERSION = 0  # "version 0" = the committed build from open sources in data/
+_reader_connections = threading.local()
 
 
 @dataclass(frozen=True)
@@ -129,14 +131,26 @@ class VersionStore:
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection | None]:
-        """A read-only connection, or None when nothing was ever imported."""
+        """This thread's read-only connection, or None when nothing was ever imported.
+
+        Connections are kept per thread and reused: the app asks for the current version on
+        every page load, and opening SQLite costs far more than the query.
+        """
         if not self.path.exists():
             yield None
             return
-        uri = f"{self.path.resolve().as_uri()}?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)) as db:
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            yield db if "current" in tables else None
+        connections = _reader_connections.__dict__.setdefault("by_path", {})
+        db = connections.get(self.path)
+        if db is None:
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "current" not in tables:  # created by a writer that has not committed its schema yet
+            db.close()
+            yield None
+            return
+        connections[self.path] = db
+        yield db
 
     def current_version(self, layer_id: str) -> int:
         """The version being served; 0 when the open-source build is served."""
