@@ -137,3 +137,13 @@ def test_file_without_crs_inside_the_county_is_read_as_lon_lat(tmp_path: Path) -
     inspection = service.inspect(path, "townships")
     assert inspection.ok
     assert [p.code for p in inspection.problems] == ["crs-assumed"]
+
+
+def test_admin_can_declare_the_crs_of_a_file_without_one(tmp_path: Path) -> None:
+    original = official_townships()
+    projected = _projected_by_hand(original, 4547, 500000.0)
+    path = zip_shapefile(projected, tmp_path / "noprj_gk.zip", with_prj=False)
+    assert not service.inspect(path, "townships").ok
+    service.import_file(path, "townships", "tester", "GK without .prj", crs="EPSG:4547")
+    assert _max_vertex_error_m(datastore.load_layer("townships").geometry,
+                               original.geometry) < 1.0
