@@ -24,6 +24,7 @@ SECRET_KEY = "admin_password"
 AUTH_KEY = "admin_authenticated"
 INSPECTION_KEY = "admin_inspection"
 UPLOAD_TYPES = ["geojson", "json", "zip", "gpkg"]
+DEFAULT_LAYER = "townships"  # the layer admins replace most
 
 
 def configured_password() -> str | None:
@@ -62,6 +63,7 @@ def render_admin_page(lang: str) -> None:
     admin = st.text_input(_t(lang, "管理员姓名", "Admin name"), key="admin_name").strip()
     layer_id = st.selectbox(
         _t(lang, "图层", "Layer"), list(RULES), key="admin_layer",
+        index=list(RULES).index(DEFAULT_LAYER),
         format_func=lambda i: f"{_t(lang, RULES[i].title_zh, RULES[i].title_en)} ({i})")
     _upload_section(lang, layer_id, admin)
     _history_section(lang, layer_id, admin)

@@ -40,13 +40,14 @@ LABELS: dict[str, dict[Lang, str]] = {
     "whole_county": {"zh": "（全县）", "en": "(whole county)"},
     "industry": {"zh": "产业", "en": "Industry"},
     "industry_help": {
-        "zh": "选择一个产业，地图上高亮承担它的乡镇（深色为集中发展，浅色为辐射带动）",
+        "zh": "选择一个产业，地图上高亮承担它的乡镇（深色为重点，浅色为辐射带动或沿轴）",
         "en": "Pick an industry to highlight its townships (dark: centred, light: radiating)",
     },
     "no_industry": {"zh": "（不高亮）", "en": "(no highlight)"},
     "industry_townships": {"zh": "承担该产业的乡镇", "en": "Townships assigned to it"},
-    "centred": {"zh": "集中发展", "en": "Centred"},
-    "radiating": {"zh": "辐射带动", "en": "Radiating / driven"},
+    "centred": {"zh": "重点（含副中心功能）", "en": "Centred (incl. sub-centre functions)"},
+    "radiating": {"zh": "辐射、带动或沿轴导向", "en": "Radiating, driven or along an axis"},
+    "shade_count": {"zh": "**{shade}**（{n}）：{names}", "en": "**{shade}** ({n}): {names}"},
     "tab_map": {"zh": "地图", "en": "Map"},
     "tab_compare": {"zh": "乡镇对比", "en": "Compare townships"},
     "tab_downloads": {"zh": "下载", "en": "Downloads"},
@@ -64,6 +65,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "kind_乡": {"zh": "乡", "en": "Township (乡)"},
     "area": {"zh": "面积（约）", "en": "Area (approx.)"},
     "area_value": {"zh": "约 {value:.0f} 平方千米", "en": "about {value:.0f} km²"},
+    "kind_area": {
+        "zh": "类型：**{kind}** · 面积（约）：**{area}**",
+        "en": "Kind: **{kind}** · Area (approx.): **{area}**",
+    },
     "area_note": {
         "zh": "按村点划分的近似范围计算，非官方界线",
         "en": "from an approximate village-based boundary, not an official one",

@@ -134,9 +134,10 @@ def render_township_panel(code: str | None, lang: Lang) -> None:
     area = townships().set_index("code").loc[code, "area_km2"]
     with st.container(key="township_panel"):
         st.subheader(f"{view.name} · {view.name_en}")
-        kind_col, area_col = st.columns(2)
-        kind_col.metric(t("kind", lang), t(f"kind_{view.kind}", lang))
-        area_col.metric(t("area", lang), t("area_value", lang, value=float(area)),
-                        help=t("area_note", lang))
+        st.markdown(
+            t("kind_area", lang, kind=t(f"kind_{view.kind}", lang),
+              area=t("area_value", lang, value=float(area))),
+            help=t("area_note", lang),
+        )
         for section in panel_sections(view, plan(), lang):
             _render_section(section, lang)

@@ -2,15 +2,16 @@
 
 import streamlit as st
 
+from layers.industry import assigned_townships, highlight_group
 from layers.map import available_basemaps
-from ui.compare_table import render_compare_table
+from ui.compare_table import LIST_SEPARATOR, render_compare_table
 from ui.data import townships
 from ui.exports import render_exports
 from ui.i18n import Lang, t
 from ui.map_view import show_map
 from ui.plan_data import industry_options, plan
 from ui.redline_panel import render_redline_panel
-from ui.sidebar import TownshipOption, render_sidebar
+from ui.sidebar import TownshipOption, render_sidebar, township_label
 from ui.township_panel import render_township_panel
 
 
@@ -21,6 +22,17 @@ def township_options() -> list[TownshipOption]:
         TownshipOption(code=str(r.code), name=str(r.name), name_en=str(r.name_en))
         for r in frame.itertuples()
     ]
+
+
+def render_industry_townships(industry: str, lang: Lang) -> None:
+    """Below the map: the townships the highlighted industry is put in, by shade."""
+    names = {o.code: township_label(o, lang) for o in township_options()}
+    shades = assigned_townships(industry)
+    for shade in ("centred", "radiating"):
+        codes = sorted(code for code, s in shades.items() if s == shade)
+        if codes:
+            listed = LIST_SEPARATOR[lang].join(names[c] for c in codes)
+            st.markdown(t("shade_count", lang, shade=t(shade, lang), n=len(codes), names=listed))
 
 
 def render_viewer_page(lang: Lang) -> None:
@@ -34,10 +46,12 @@ def render_viewer_page(lang: Lang) -> None:
         [t("tab_map", lang), t("tab_compare", lang), t("tab_downloads", lang)]
     )
     with map_tab:
-        map_col, panel_col = st.columns([3, 2], gap="medium")
+        map_col, panel_col = st.columns([5, 3], gap="medium")
         with map_col:
             st.caption(t("map_hint", lang))
-            show_map(view)
+            show_map(view, [highlight_group(view.industry, lang, view.basemap)])
+            if view.industry:
+                render_industry_townships(view.industry, lang)
         with panel_col:
             township_tab, redline_tab = st.tabs([t("tab_township", lang), t("tab_redline", lang)])
             with township_tab:
