@@ -10,13 +10,13 @@ import math
 import folium
 
 from geo import datastore
-from layers import admin_areas, basemaps, geojson
+from layers import admin_areas, basemaps, ecology, geojson, industry, tourism, town_system
 from layers.assets import localize_assets
 from layers.elements import TownshipShapes, stable_ids
 from layers.legend import DataAttribution, Legend, attribution_text
 from layers.theme import MapContext, pick
 
-THEMES = (admin_areas,)
+THEMES = (admin_areas, town_system, ecology, industry, tourism)
 
 PLAN_CREDIT_ZH = "规划要素：衡东县“十四五”规划纲要（本项目整理）"
 PLAN_CREDIT_EN = "Plan facts: Hengdong 14th Five-Year Plan outline (compiled by this project)"

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 import folium
 
 from geo import datastore
+from geo.plan.schema import Citation
 from layers.elements import RerenderSafeLayer, Style
 
 LANGS = ("zh", "en")
@@ -59,17 +60,39 @@ def overlay_group(title: str, show: bool = True) -> Overlay:
     return Overlay(name=title, overlay=True, control=True, show=show)
 
 
-def data_layer_entry(theme_id: str, layer_id: str, swatch: Style, lang: str) -> LegendEntry:
+def data_layer_entry(
+    theme_id: str, layer_id: str, swatch: Style, lang: str, notes: tuple[str, ...] = ()
+) -> LegendEntry:
     """The legend line of a data layer: title, quality, method and version from the manifest
-    (or from the admin-imported version being served)."""
+    (or from the admin-imported version being served), plus the theme's own notes."""
     info = datastore.layer_info(layer_id)
+    version = (pick(lang, info["version_label_zh"], info["version_label_en"]),)
     return LegendEntry(
         layer_id=theme_id,
         title=pick(lang, info["title_zh"], info["title_en"]),
         swatch=swatch,
         quality=info["quality"],
         attribution=info["attribution"],
-        notes=(pick(lang, info["version_label_zh"], info["version_label_en"]),)
-        if info.get("official") else (),
+        notes=(*(version if info.get("official") else ()), *notes),
         method=str(info.get("method", "")),
+    )
+
+
+def text(item: object, field_name: str, lang: str) -> str:
+    """A plan fact's field in the map's language: `<field>_en` in English when it is filled."""
+    chinese = getattr(item, field_name, None) or ""
+    if lang == "en":
+        return getattr(item, f"{field_name}_en", None) or chinese
+    return chinese
+
+
+def cite(citations: list[Citation]) -> str:
+    """Where facts come from, briefly: per document, its distinct chapter/section/专栏."""
+    by_doc: dict[str, list[str]] = {}
+    for c in citations:
+        where = " ".join(part for part in (c.chapter, c.section, c.box) if part)
+        by_doc.setdefault("《纲要》" if c.doc == "plan" else c.doc, []).append(where)
+    return "；".join(
+        f"{doc} {'；'.join(dict.fromkeys(w for w in wheres if w))}".strip()
+        for doc, wheres in by_doc.items()
     )

@@ -1,0 +1,161 @@
+"""生态空间 三水五库多区 and the ecological red line, each drawn only as precisely as the data
+locates it: the real 湘江 line; 五库/多区 at their village's centre point or over their township;
+the red line only when an admin has imported the official polygons (no open data has them)."""
+
+import folium
+
+from geo import datastore
+from geo.plan.schema import EcoFeature
+from geo.web_geometry import web_frame
+from layers import geojson
+from layers.elements import GeoJsonOverlay, TownshipShapes, layer_class
+from layers.places import Location, locate, point_feature, village_points
+from layers.plan_data import plan
+from layers.theme import (
+    LegendEntry,
+    MapContext,
+    cite,
+    data_layer_entry,
+    overlay_group,
+    pick,
+    text,
+)
+
+LAYER_ID = "ecology"
+DATA_LAYERS = ("xiangjiang", "villages")
+REDLINE_LAYER = "redline"  # admin-importable (geo/admin/rules.py)
+POINT_GROUPS = ("五库", "多区")  # the 三水 rivers are lines: only the 湘江 has one
+
+RIVER_STYLE = {"color": "#1e88e5", "weight": 4, "opacity": 0.9, "className": "hd-river"}
+REDLINE_STYLE = {
+    "color": "#c62828", "weight": 1.5, "fillColor": "#e57373", "fillOpacity": 0.35,
+    "className": "hd-redline",
+}
+FEATURE_STYLES = {
+    "五库": {"radius": 7, "color": "#0d47a1", "weight": 2, "fillColor": "#64b5f6",
+           "fillOpacity": 0.9, "className": "hd-eco-point hd-eco-reservoir"},
+    "多区": {"radius": 7, "color": "#1b5e20", "weight": 2, "fillColor": "#81c784",
+           "fillOpacity": 0.9, "className": "hd-eco-point hd-eco-area"},
+}
+AREA_STYLES = {
+    "五库": {"color": "#1565c0", "weight": 2, "dashArray": "2 5", "fillColor": "#90caf9",
+           "fillOpacity": 0.25, "className": "hd-eco-township hd-eco-reservoir"},
+    "多区": {"color": "#2e7d32", "weight": 2, "dashArray": "2 5", "fillColor": "#a5d6a7",
+           "fillOpacity": 0.25, "className": "hd-eco-township hd-eco-area"},
+}
+GROUP_TITLES = {"三水": ("三水", "Three waters"), "五库": ("五库", "Five reservoirs"),
+                "多区": ("多区", "Protected areas")}
+
+
+def title(lang: str) -> str:
+    """The theme's name in the layer control and legend."""
+    return pick(lang, "生态空间", "Ecological space")
+
+
+def _features(group: str) -> list[EcoFeature]:
+    return [feature for feature in plan().ecology_features if feature.group == group]
+
+
+def _tooltip(feature: EcoFeature, where: Location, lang: str) -> str:
+    name = f"{text(feature, 'name', lang)} ({text(feature, 'kind', lang)})"
+    if where.village:
+        return name + pick(lang, f"：按{where.village}中心点示意",
+                           f": shown at the centre of {where.village} village")
+    return name + pick(lang, f"：位于{where.township_name}，具体位置规划未给出",
+                       f": in {where.township_name}; the plan gives no exact place")
+
+
+def _located(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]]]:
+    """Village points (a FeatureCollection) and township rows of the 五库/多区 features."""
+    points = village_points()
+    features, rows = [], []
+    for group in POINT_GROUPS:
+        for feature in _features(group):
+            for place in feature.places:
+                where = locate(place, points)
+                tip = _tooltip(feature, where, lang)
+                if where.point is not None:
+                    features.append(point_feature(where, {"id": feature.id, "s": group,
+                                                          "tip": tip}, basemap))
+                else:
+                    rows.append((where.township_code, group, tip))
+    return geojson.collection(features), rows
+
+
+def _river(lang: str, basemap: str) -> dict:
+    facts = next((f for f in _features("三水") if f.name == "湘江"), None)
+    summary = f" — {text(facts, 'summary', lang)}" if facts and facts.summary else ""
+    return geojson.from_frame(
+        web_frame("xiangjiang"),
+        lambda row: {"tip": (row.name if lang == "zh" else row.name_en) + summary},
+        basemap,
+    )
+
+
+def overlay(ctx: MapContext) -> folium.FeatureGroup:
+    """The 生态空间 overlay."""
+    css = layer_class(LAYER_ID)
+    group = overlay_group(title(ctx.lang))
+    points, rows = _located(ctx.lang, ctx.basemap)
+    if datastore.has_layer(REDLINE_LAYER):
+        GeoJsonOverlay(
+            geojson.from_frame(web_frame(REDLINE_LAYER),
+                               lambda row: {"tip": title_of_redline(ctx.lang)}, ctx.basemap),
+            css, {"_": REDLINE_STYLE},
+        ).add_to(group)
+    TownshipShapes(rows, css, AREA_STYLES).add_to(group)
+    GeoJsonOverlay(_river(ctx.lang, ctx.basemap), css, {"_": RIVER_STYLE}).add_to(group)
+    GeoJsonOverlay(points, css, FEATURE_STYLES).add_to(group)
+    return group
+
+
+def title_of_redline(lang: str) -> str:
+    """The red line's name in the map's language."""
+    redline = plan().redline
+    return text(redline, "name", lang) if redline else pick(lang, "生态保护红线", "Red line")
+
+
+def _unlocated(features: list, lang: str) -> tuple[str, ...]:
+    names = "、".join(text(f, "name", lang) for f in features if not f.places)
+    return (pick(lang, f"未定位（规划未给出位置）：{names}", f"Not located (no place in the plan): "
+                 f"{names}"),) if names else ()
+
+
+def _redline_entry(lang: str) -> LegendEntry:
+    redline = plan().redline
+    source = cite(redline.citations) if redline else ""
+    if datastore.has_layer(REDLINE_LAYER):
+        return data_layer_entry(LAYER_ID, REDLINE_LAYER, REDLINE_STYLE, lang)
+    figures = (
+        pick(lang, f"共 {redline.total_km2:g} km²，占全县 {redline.share_pct:g}%",
+             f"{redline.total_km2:g} km² in all, {redline.share_pct:g}% of the county"),
+    ) if redline else ()
+    missing = pick(
+        lang,
+        "无多边形：开放数据中没有红线范围，地图上不绘制；"
+        "管理员可在管理页导入官方红线（图层 redline）",
+        "No polygons: no open data has the red line, so it is not drawn; an admin can load "
+        "the official one (layer 'redline') on the admin page",
+    )
+    return LegendEntry(LAYER_ID, title_of_redline(lang), {**REDLINE_STYLE, "fill": False},
+                       "schematic", source, (*figures, missing))
+
+
+def legend_entries(lang: str) -> list[LegendEntry]:
+    """Legend lines: the 湘江 (manifest quality), 五库/多区 (village points approximate,
+    township areas schematic), unlocated features named, and the red line's status."""
+    entries = [data_layer_entry(LAYER_ID, "xiangjiang", RIVER_STYLE, lang,
+                                _unlocated(_features("三水"), lang))]
+    point_note = pick(lang, "点 = 所在村的中心点（地理编码）；虚线范围 = 仅知所在乡镇",
+                      "dot = centre of its village (geocoded); dashed area = only its township "
+                      "is known")
+    for group in POINT_GROUPS:
+        features = _features(group)
+        zh, en = GROUP_TITLES[group]
+        entries.append(LegendEntry(
+            LAYER_ID, pick(lang, zh, en), FEATURE_STYLES[group], "approximate",
+            cite([c for f in features for c in f.citations]),
+            (point_note, *_unlocated(features, lang)),
+        ))
+    entries.append(_redline_entry(lang))
+    return entries

@@ -1,0 +1,21 @@
+"""The plan facts for the map, loaded once per change of data/plan/*.yaml."""
+
+from functools import lru_cache
+
+from geo.paths import PLAN_DIR
+from geo.plan import Plan, load_plan
+
+
+def _stamp() -> tuple[tuple[str, int], ...]:
+    return tuple((path.name, path.stat().st_mtime_ns) for path in sorted(PLAN_DIR.glob("*.yaml")))
+
+
+@lru_cache(maxsize=2)
+def _plan_for(stamp: tuple[tuple[str, int], ...]) -> Plan:
+    del stamp  # only the cache key
+    return load_plan()
+
+
+def plan() -> Plan:
+    """The validated plan (geo.plan.load_plan), re-read when a plan file changes."""
+    return _plan_for(_stamp())

@@ -1,0 +1,137 @@
+"""旅游线路 (专栏6-2): each route's stops in the plan's order, joined where they can be located.
+
+A stop is placed at its village's centre point when the plan data names the village, else at
+its township's seat (schematic); stops with no place in the plan data are listed, not drawn.
+"""
+
+from dataclasses import dataclass
+
+import folium
+from shapely.geometry import LineString, Point
+
+from geo.plan.schema import PlaceRef, Route, RouteStop
+from geo.web_geometry import web_frame
+from layers import geojson
+from layers.elements import GeoJsonOverlay, Labels, layer_class
+from layers.places import locate, village_points
+from layers.plan_data import plan
+from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, text
+
+LAYER_ID = "tourism"
+DATA_LAYERS = ("villages", "seats")
+ROUTE_COLOURS = ("#00897b", "#d81b60", "#5e35b1", "#6d4c41", "#3949ab", "#7cb342", "#f4511e")
+
+
+@dataclass(frozen=True)
+class PlacedStop:
+    """A located stop: its position in the route, name, point and how it was placed."""
+
+    position: int
+    name: str
+    point: Point
+    at_village: str | None  # the village whose centre it sits at; None: the township seat
+
+
+def title(lang: str) -> str:
+    """The theme's name in the layer control and legend."""
+    return pick(lang, "旅游线路", "Tourism routes")
+
+
+def _colour(route: Route) -> str:
+    return ROUTE_COLOURS[(route.number - 1) % len(ROUTE_COLOURS)]
+
+
+def _stop_places(stop: RouteStop) -> list[PlaceRef]:
+    if stop.places:
+        return stop.places
+    site = next((s for s in plan().sites if s.id == stop.site), None) if stop.site else None
+    return site.places if site else []
+
+
+def placed_stops(route: Route, lang: str) -> tuple[list[PlacedStop], list[str]]:
+    """The route's located stops in order, and the names of those that cannot be located."""
+    villages = village_points()
+    seats = web_frame("seats")
+    seat_points = dict(zip(seats["code"].astype(str), seats.geometry, strict=True))
+    placed, missing = [], []
+    for position, stop in enumerate(route.stops, start=1):
+        places = _stop_places(stop)
+        name = text(stop, "name", lang)
+        if not places:
+            missing.append(name)
+            continue
+        where = locate(places[0], villages)
+        point = where.point if where.point is not None else seat_points[where.township_code]
+        placed.append(PlacedStop(position, name, point, where.village))
+    return placed, missing
+
+
+def _route_features(route: Route, lang: str, basemap: str) -> tuple[list[dict], list]:
+    placed, missing = placed_stops(route, lang)
+    route_name = f"{route.number} {text(route, 'name', lang)}"
+    features, labels = [], []
+    if len(placed) >= 2:
+        order = " → ".join(stop.name for stop in placed)
+        tip = f"{route_name}: {order}"
+        if missing:
+            tip += pick(lang, f"（未定位：{'、'.join(missing)}）",
+                        f" (not located: {', '.join(missing)})")
+        features.append(geojson.feature(
+            LineString([stop.point for stop in placed]), {"s": f"line{route.number}", "tip": tip},
+            basemap,
+        ))
+    for stop in placed:
+        how = (pick(lang, f"按{stop.at_village}中心点", f"at the centre of {stop.at_village}")
+               if stop.at_village else pick(lang, "示意：乡镇驻地", "schematic: township seat"))
+        tip = (f"{route_name} · {pick(lang, '第', 'stop ')}{stop.position}"
+               f"{pick(lang, '站', '')}/{len(route.stops)}: {stop.name} ({how})")
+        features.append(geojson.feature(stop.point, {"s": f"stop{route.number}", "tip": tip},
+                                        basemap))
+        labels.append((*geojson.display_latlon(stop.point.y, stop.point.x, basemap),
+                       f"{route.number}-{stop.position}"))
+    return features, labels
+
+
+def _styles() -> dict[str, dict]:
+    styles = {}
+    for route in plan().routes:
+        colour = _colour(route)
+        styles[f"line{route.number}"] = {"color": colour, "weight": 3.5, "dashArray": "8 5",
+                                         "opacity": 0.9, "className": "hd-route"}
+        styles[f"stop{route.number}"] = {"radius": 6, "color": colour, "weight": 2,
+                                         "fillColor": "#ffffff", "fillOpacity": 1,
+                                         "className": "hd-route-stop"}
+    styles["_"] = {"color": "#555"}
+    return styles
+
+
+def overlay(ctx: MapContext) -> folium.FeatureGroup:
+    """The 旅游线路 overlay (off at start: it is busy)."""
+    css = layer_class(LAYER_ID)
+    group = overlay_group(title(ctx.lang), show=False)
+    features, labels = [], []
+    for route in plan().routes:
+        route_features, route_labels = _route_features(route, ctx.lang, ctx.basemap)
+        features += route_features
+        labels += route_labels
+    # lines first, then stops on top
+    features.sort(key=lambda f: f["geometry"]["type"] != "LineString")
+    GeoJsonOverlay(geojson.collection(features), css, _styles()).add_to(group)
+    Labels(labels, "hd-label hd-label-stop").add_to(group)
+    return group
+
+
+def legend_entries(lang: str) -> list[LegendEntry]:
+    """A line per route: schematic, with how many of its stops are located."""
+    entries = []
+    styles = _styles()
+    for route in plan().routes:
+        placed, missing = placed_stops(route, lang)
+        located = pick(lang, f"已定位 {len(placed)}/{len(route.stops)} 站",
+                       f"{len(placed)} of {len(route.stops)} stops located")
+        unlocated = pick(lang, "未定位：", "not located: ") + "、".join(missing) if missing else ""
+        entries.append(LegendEntry(
+            LAYER_ID, f"{route.number} {text(route, 'name', lang)}", styles[f"line{route.number}"],
+            "schematic", cite(route.citations), (located,), unlocated,
+        ))
+    return entries

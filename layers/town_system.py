@@ -1,0 +1,129 @@
+"""城镇体系 一核两副三轴: the core circle, the two sub-centres with the townships they lead and
+the three axes through the towns in the plan's order (the G4 main axis heavier). Schematic."""
+
+import folium
+from shapely.geometry import LineString
+
+from geo.web_geometry import web_frame
+from layers import geojson
+from layers.elements import GeoJsonOverlay, TownshipShapes, layer_class
+from layers.plan_data import plan
+from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, text
+
+LAYER_ID = "town_system"
+DATA_LAYERS = ("seats",)
+
+AREA_STYLES = {
+    "core_circle": {
+        "color": "#c62828", "weight": 2, "dashArray": "6 4",
+        "fillColor": "#ef5350", "fillOpacity": 0.18, "className": "hd-core-circle",
+    },
+    "led": {
+        "color": "#ef6c00", "weight": 1.5, "dashArray": "3 4",
+        "fillColor": "#ffb74d", "fillOpacity": 0.2, "className": "hd-led",
+    },
+}
+AXIS_STYLES = {
+    "main": {"color": "#6a1b9a", "weight": 7, "opacity": 0.8, "className": "hd-axis hd-axis-main"},
+    "_": {"color": "#8e24aa", "weight": 4, "opacity": 0.75, "dashArray": "10 6",
+          "className": "hd-axis"},
+}
+CENTRE_STYLES = {
+    "core": {"radius": 11, "color": "#b71c1c", "weight": 3, "fillColor": "#ffffff",
+             "fillOpacity": 0.9, "className": "hd-centre hd-centre-core"},
+    "_": {"radius": 8, "color": "#e65100", "weight": 3, "fillColor": "#ffffff",
+          "fillOpacity": 0.9, "className": "hd-centre hd-centre-sub"},
+}
+
+
+def title(lang: str) -> str:
+    """The theme's name in the layer control and legend."""
+    return pick(lang, "城镇体系 一核两副三轴", "Town system: one core, two sub-centres, three axes")
+
+
+def _seat_points() -> dict[str, object]:
+    seats = web_frame("seats")
+    return dict(zip(seats["code"].astype(str), seats.geometry, strict=True))
+
+
+def _areas(lang: str) -> list[tuple[str, str, str]]:
+    facts = plan()
+    core = facts.core
+    rows = [
+        (facts.resolve(place.township).code, "core_circle",
+         f"{text(core, 'name', lang)}: {text(core.circle, 'note', lang)}")
+        for place in core.circle.places
+    ]
+    for centre in facts.sub_centres:
+        centre_name = text(facts.resolve(centre.township), "name", lang)
+        led = pick(lang, f"受{centre_name}副中心带动", f"Led by the {centre_name} sub-centre")
+        rows += [(facts.resolve(place.township).code, "led", led) for place in centre.leads]
+    return rows
+
+
+def _axes(lang: str, basemap: str) -> dict:
+    facts, seats = plan(), _seat_points()
+    features = []
+    for axis in facts.axes:
+        towns = [facts.resolve(place.township) for place in axis.towns]
+        order = " → ".join(text(town, "name", lang) for town in towns)
+        tip = f"{text(axis, 'name', lang)} · {text(axis, 'role', lang)}: {order}"
+        line = LineString([seats[town.code] for town in towns])
+        features.append(geojson.feature(
+            line, {"id": axis.id, "s": "main" if axis.is_main else "_", "tip": tip}, basemap
+        ))
+    return geojson.collection(features)
+
+
+def _centres(lang: str, basemap: str) -> dict:
+    facts, seats = plan(), _seat_points()
+    core = facts.core
+    core_code = facts.resolve(core.seat.township).code
+    features = [geojson.feature(
+        seats[core_code],
+        {"code": core_code, "s": "core", "tip": f"{text(core, 'name', lang)} — "
+         f"{text(core, 'summary', lang)}"},
+        basemap,
+    )]
+    for centre in facts.sub_centres:
+        code = facts.resolve(centre.township).code
+        functions = "; ".join(text(function, "name", lang) for function in centre.functions)
+        features.append(geojson.feature(
+            seats[code], {"code": code, "s": "_", "tip": f"{text(centre, 'name', lang)}: "
+                          f"{functions}"}, basemap,
+        ))
+    return geojson.collection(features)
+
+
+def overlay(ctx: MapContext) -> folium.FeatureGroup:
+    """The 城镇体系 overlay."""
+    css = layer_class(LAYER_ID)
+    group = overlay_group(title(ctx.lang))
+    TownshipShapes(_areas(ctx.lang), css, AREA_STYLES).add_to(group)
+    GeoJsonOverlay(_axes(ctx.lang, ctx.basemap), css, AXIS_STYLES).add_to(group)
+    GeoJsonOverlay(_centres(ctx.lang, ctx.basemap), css, CENTRE_STYLES).add_to(group)
+    return group
+
+
+def legend_entries(lang: str) -> list[LegendEntry]:
+    """Legend lines: all schematic (plan roles drawn on the derived township areas and seats)."""
+    facts = plan()
+    main = facts.main_axis
+    others = [axis for axis in facts.axes if not axis.is_main]
+    open_list = pick(lang, "名单不完整（规划写“等”）", "open list: the plan says 'and others'")
+    in_order = pick(lang, "按规划顺序连接乡镇驻地", "joins the township seats in the plan's order")
+
+    def entry(title_: str, swatch: dict, citations: list, notes: tuple[str, ...] = ()):
+        return LegendEntry(LAYER_ID, title_, swatch, "schematic", cite(citations), notes)
+
+    return [
+        entry(text(facts.core, "name", lang), CENTRE_STYLES["core"], facts.core.seat_citations),
+        entry(pick(lang, "半小时核心发展圈", "Half-hour core circle"), AREA_STYLES["core_circle"],
+              facts.core.citations, (open_list,) if facts.core.circle.open_list else ()),
+        entry(pick(lang, "副中心及其带动乡镇", "Sub-centres and the towns they lead"),
+              AREA_STYLES["led"], facts.sub_centres[0].citations),
+        entry(f"{text(main, 'name', lang)} ({pick(lang, '主轴', 'main axis')})",
+              AXIS_STYLES["main"], main.citations, (in_order,)),
+        *[entry(text(axis, "name", lang), AXIS_STYLES["_"], axis.citations,
+                (open_list,) if axis.open_list else ()) for axis in others],
+    ]
