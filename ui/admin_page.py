@@ -24,6 +24,8 @@ SECRET_KEY = "admin_password"
 AUTH_KEY = "admin_authenticated"
 INSPECTION_KEY = "admin_inspection"
 UPLOAD_TYPES = ["geojson", "json", "zip", "gpkg"]
+QUALITY_LABELS = {"surveyed": ("实测（官方）", "surveyed (official)"),
+                  "approximate": ("近似", "approximate"), "schematic": ("示意", "schematic")}
 DEFAULT_LAYER = "townships"  # the layer admins replace most
 
 
@@ -159,7 +161,8 @@ def _import_form(lang: str, path: Path, layer_id: str, admin: str, crs: str | No
     source = st.text_input(_t(lang, "数据来源（显示在图例中）", "Source (shown in the legend)"),
                            key="admin_source")
     licence = st.text_input(_t(lang, "使用许可", "Licence"), key="admin_licence")
-    quality = st.selectbox(_t(lang, "数据质量", "Quality"), service.QUALITIES, key="admin_quality")
+    quality = st.selectbox(_t(lang, "数据质量", "Quality"), service.QUALITIES, key="admin_quality",
+                           format_func=lambda q: _t(lang, *QUALITY_LABELS[q]))
     comment = st.text_area(_t(lang, "说明（必填）", "Comment (required)"), key="admin_comment")
     ready = bool(admin and comment.strip())
     if not st.button(_t(lang, "导入为新版本", "Import as a new version"), disabled=not ready,
@@ -182,8 +185,9 @@ def _import_form(lang: str, path: Path, layer_id: str, admin: str, crs: str | No
 
 def _history_rows(lang: str, versions: list, current: int) -> pd.DataFrame:
     """One row per version, version 0 being the open-source build."""
-    rows = [{"v": 0, "current": current == 0, "comment": _t(lang, "开源数据构建",
-                                                            "built from open sources")}]
+    blank = dict.fromkeys(("time", "admin", "file", "source", "sha256", "changes"), "")
+    rows = [{**blank, "v": 0, "current": current == 0,
+             "comment": _t(lang, "开源数据构建", "built from open sources")}]
     rows += [{"v": m.version, "current": m.version == current, "time": m.created_at,
               "admin": m.admin, "comment": m.comment, "file": m.upload_name, "source": m.source,
               "sha256": m.sha256[:12], "changes": describe(m.summary, lang)} for m in versions]

@@ -70,12 +70,16 @@ def change_summary(old: gpd.GeoDataFrame | None, new: gpd.GeoDataFrame,
     }
 
 
+COMPARED_ZH = {"open-source build": "开源数据构建", "nothing": "无"}
+
+
 def describe(summary: dict[str, Any], lang: str = "zh") -> str:
     """One line for the history table."""
     added, removed, changed = (len(summary[k]) for k in ("added", "removed", "changed"))
+    compared = COMPARED_ZH.get(summary["compared_with"], summary["compared_with"])
     reshaped, delta = len(summary["geometry_changed"]), summary["area_km2_change"]
     if lang == "en":
         return (f"vs {summary['compared_with']}: {added} added, {removed} removed, {changed} "
                 f"changed ({reshaped} in shape), area {delta:+.2f} km²")
-    return (f"对比 {summary['compared_with']}：新增 {added}，删除 {removed}，修改 {changed}"
+    return (f"对比 {compared}：新增 {added}，删除 {removed}，修改 {changed}"
             f"（其中形状 {reshaped}），面积变化 {delta:+.2f} km²")

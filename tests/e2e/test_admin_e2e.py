@@ -1,0 +1,78 @@
+"""In a real browser: log in to the admin page, upload a GBK shapefile, import it, and see the
+map serve the official version on the next page load (no restart)."""
+
+import os
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import shapely
+from playwright.sync_api import Page, expect
+
+from tests.admin_support import official_townships, zip_shapefile
+from tests.e2e.conftest import PROJECT_ROOT, STARTUP_LIMIT_S, STREAMLIT, _healthy, free_port
+
+PASSWORD = "e2e-admin-password"
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def admin_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The app with an admin password and its own empty version store."""
+    folder = tmp_path_factory.mktemp("admin_app")
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "HENGDONG_ADMIN_PASSWORD": PASSWORD,
+           "HENGDONG_ADMIN_DIR": str(folder / "store"), "PYTHONUNBUFFERED": "1"}
+    with (folder / "streamlit.log").open("w") as log:
+        process = subprocess.Popen(
+            [str(STREAMLIT), "run", "app.py", "--server.port", str(port), "--server.address",
+             "127.0.0.1", "--server.headless", "true"],
+            cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        deadline = time.monotonic() + STARTUP_LIMIT_S
+        while not _healthy(base_url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail((folder / "streamlit.log").read_text())
+            time.sleep(0.5)
+        yield base_url, folder
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def test_admin_imports_a_shapefile_through_the_page(admin_app: tuple[str, Path],
+                                                    page: Page) -> None:
+    base_url, folder = admin_app
+    frame = official_townships().rename(columns={"name": "XZQMC"})[["XZQMC", "geometry"]]
+    frame.loc[frame.index[0], "geometry"] = shapely.affinity.scale(frame.geometry.iloc[0], 0.9,
+                                                                    0.9)
+    upload = zip_shapefile(frame.to_crs(4526), folder / "乡镇界线.zip", encoding="GBK",
+                           with_cpg=False)
+
+    page.goto(f"{base_url}/admin")
+    page.get_by_label("管理员密码").fill("wrong")
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_text("密码错误。")).to_be_visible(timeout=30_000)
+    expect(page.locator('input[type="file"]')).to_have_count(0)
+
+    page.get_by_label("管理员密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_label("管理员姓名").fill("王工")
+    page.locator('input[type="file"]').set_input_files(str(upload))
+    page.get_by_role("button", name="校验").click()
+    expect(page.get_by_text("校验通过，可以导入。")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("属性文字按 GB18030 编码读取", exact=False)).to_be_visible()
+    page.get_by_label("数据来源（显示在图例中）").fill("衡东县自然资源局")
+    page.get_by_label("说明（必填）").fill("2026 年乡镇界线")
+    page.get_by_label("说明（必填）").press("Control+Enter")
+    page.get_by_role("button", name="导入为新版本").click()
+    expect(page.get_by_text("已导入为 v1。", exact=False)).to_be_visible(timeout=30_000)
+    page.screenshot(path=str(PROJECT_ROOT / "tests" / "artifacts" / "admin_import.png"),
+                    full_page=True)
+
+    page.goto(base_url)  # the map: its legend names the version being served
+    legend = page.frame_locator("iframe").first.get_by_text("官方数据 v1", exact=False).first
+    expect(legend).to_be_attached(timeout=60_000)
