@@ -11,6 +11,7 @@ from folium.elements import ElementAddToElement, JSCSSMixin
 from folium.map import Layer
 from jinja2 import Template
 
+from geo.compact_geojson import compact_collection
 from layers.assets import HD_MAP_CSS, HD_MAP_JS
 
 Style = dict[str, Any]
@@ -51,8 +52,9 @@ class HdElement(JSCSSMixin, MacroElement):
 
 
 class GeoJsonOverlay(HdElement):
-    """A GeoJSON FeatureCollection drawn with keyed styles; register="townships" makes the
-    polygons reusable by TownshipShapes (code -> shape) without sending them twice."""
+    """A GeoJSON FeatureCollection drawn with keyed styles, sent compact-encoded (lines and
+    rings as strings, geo/compact_geojson.py; decoded by HD.geo). register="townships" makes
+    the polygons reusable by TownshipShapes (code -> shape) without sending them twice."""
 
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -72,7 +74,7 @@ var {{ this.get_name() }} = HD.geo({{ this._parent.get_name() }}, {{ this.data|t
     ) -> None:
         super().__init__()
         self._name = "GeoJsonOverlay"
-        self.data = data
+        self.data = compact_collection(data)
         self.options = {
             "className": class_name,
             "styles": styles,

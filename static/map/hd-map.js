@@ -17,8 +17,47 @@
     if (text) layer.bindTooltip(text, { sticky: true });
   }
 
-  /* A GeoJSON overlay: tooltip from property "tip"; points drawn as circle markers. */
+  /* Compact geometry (geo/compact_geojson.py): each line or ring is one string of
+     encoded-polyline deltas at 1e-5 degree in the base64url alphabet, (lon, lat) order. */
+  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var SYMBOL = {};
+  for (var k = 0; k < ALPHABET.length; k++) SYMBOL[ALPHABET.charAt(k)] = k;
+  var LINE_DEPTH = { LineString: 0, MultiLineString: 1, Polygon: 1, MultiPolygon: 2 };
+
+  HD.decodeLine = function (text) {
+    var positions = [], totals = [0, 0], i = 0;
+    while (i < text.length) {
+      var position = [];
+      for (var axis = 0; axis < 2; axis++) {
+        var value = 0, shift = 0, symbol;
+        do {
+          symbol = SYMBOL[text.charAt(i++)];
+          value |= (symbol & 31) << shift;
+          shift += 5;
+        } while (symbol >= 32);
+        totals[axis] += value & 1 ? ~(value >> 1) : value >> 1;
+        position.push(totals[axis] / 1e5);
+      }
+      positions.push(position);
+    }
+    return positions;
+  };
+
+  function decodeNested(coordinates, depth) {
+    if (depth === 0) return HD.decodeLine(coordinates);
+    return coordinates.map(function (part) { return decodeNested(part, depth - 1); });
+  }
+
+  HD.decodeGeometry = function (geometry) {
+    if (!geometry || !(geometry.type in LINE_DEPTH)) return geometry; // points stay as they are
+    return { type: geometry.type, coordinates: decodeNested(geometry.coordinates, LINE_DEPTH[geometry.type]) };
+  };
+
+  /* A GeoJSON overlay (geometry compact-encoded): tooltip from property "tip"; points drawn as circle markers. */
   HD.geo = function (parent, data, opts) {
+    data.features.forEach(function (feature) {
+      feature.geometry = HD.decodeGeometry(feature.geometry);
+    });
     var layer = L.geoJSON(data, {
       attribution: opts.attribution || null,
       interactive: opts.interactive !== false,
