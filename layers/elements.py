@@ -74,6 +74,7 @@ var {{ this.get_name() }} = HD.geo({{ this._parent.get_name() }}, {{ this.data|t
     ) -> None:
         super().__init__()
         self._name = "GeoJsonOverlay"
+        self.collection = data  # as drawn (decoded), for inspection and tests
         self.data = compact_collection(data)
         self.options = {
             "className": class_name,

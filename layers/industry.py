@@ -63,6 +63,7 @@ def assigned_townships(industry_id: str) -> dict[str, str]:
 
 
 def _highlight_rows(industry_id: str, lang: str) -> list[tuple[str, str, str]]:
+    shades = assigned_townships(industry_id)  # KeyError naming an unknown industry
     facts = plan()
     industry = facts.industry(industry_id)
     entry = next(e for e in facts.industry_index() if e.id == industry_id)
@@ -71,7 +72,7 @@ def _highlight_rows(industry_id: str, lang: str) -> list[tuple[str, str, str]]:
         zh, en = MODE_LABELS[place.mode]
         modes.setdefault(place.code, []).append(pick(lang, zh, en))
     rows = []
-    for code, shade in assigned_townships(industry_id).items():
+    for code, shade in shades.items():
         township = facts.resolve(code)
         how = "、".join(dict.fromkeys(modes[code]))
         rows.append((code, shade, f"{text(industry, 'name', lang)} · "

@@ -1,0 +1,73 @@
+"""行政区划: county, neighbours with names, 17 clickable townships with code/name, seats."""
+
+import re
+
+import pytest
+
+from geo import datastore
+from geo.web_geometry import web_frame
+from layers import admin_areas
+from layers.elements import layer_class
+from layers.theme import MapContext
+from tests.layers_support import features, labels, overlay_with
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def group(request):
+    return admin_areas.overlay(MapContext(lang=request.param, basemap="osm")), request.param
+
+
+def test_townships_carry_code_name_and_tooltip(group) -> None:
+    overlay, lang = group
+    townships = overlay_with(overlay, admin_areas.TOWNSHIP_CLASS)
+    served = datastore.load_layer("townships").set_index("code")
+    drawn = features(townships)
+    assert len(drawn) == 17
+    for feature in drawn:
+        props = feature["properties"]
+        assert re.fullmatch(r"430424\d{3}000", props["code"])
+        row = served.loc[props["code"]]
+        assert (props["name"], props["name_en"], props["kind"]) == (row["name"], row["name_en"],
+                                                                    row["kind"])
+        assert props["code"] in props["tip"]
+        assert (row["name"] if lang == "zh" else row["name_en"]) in props["tip"]
+    assert townships.options["className"] == layer_class("admin_areas")
+    assert townships.options["register"] == "townships"  # reused by highlight and selection
+    assert townships.options["interactive"] is True
+
+
+def test_county_neighbours_and_seats(group) -> None:
+    overlay, lang = group
+    assert len(features(overlay_with(overlay, "hd-county"))) == 1
+    assert overlay_with(overlay, "hd-county").options["interactive"] is False
+    neighbours = features(overlay_with(overlay, "hd-neighbour"))
+    assert {f["properties"]["adcode"] for f in neighbours} == set(
+        datastore.load_layer("neighbours")["adcode"]
+    )
+    seats = features(overlay_with(overlay, "hd-seat"))
+    assert len(seats) == 17
+    county_seats = [f["properties"]["code"] for f in seats if f["properties"]["s"] == "county_seat"]
+    assert county_seats == ["430424100000"]  # 县城 in 洣水镇
+
+
+def test_labels_name_every_township_and_neighbour(group) -> None:
+    overlay, lang = group
+    township_labels, neighbour_labels = labels(overlay)
+    seats = web_frame("seats")
+    expected = set(seats["name"] if lang == "zh" else seats["name_en"])
+    assert {row[2] for row in township_labels.rows} == expected
+    neighbours = datastore.load_layer("neighbours")
+    assert {row[2] for row in neighbour_labels.rows} == set(
+        neighbours["name"] if lang == "zh" else neighbours["name_en"]
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_legend_reports_manifest_quality_and_attribution(lang: str) -> None:
+    entries = admin_areas.legend_entries(lang)
+    assert len(entries) == len(admin_areas.DATA_LAYERS)
+    for entry, layer_id in zip(entries, admin_areas.DATA_LAYERS, strict=True):
+        info = datastore.layer_info(layer_id)
+        assert entry.quality == info["quality"]
+        assert entry.attribution == info["attribution"]
+        assert entry.title == info["title_zh" if lang == "zh" else "title_en"]

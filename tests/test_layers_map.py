@@ -1,0 +1,185 @@
+"""The assembled map: deterministic, five overlays, basemaps, GCJ-02 shift under 高德, views."""
+
+import folium
+import numpy as np
+import pytest
+import streamlit_folium
+from shapely.geometry import Point, shape
+
+from geo import datastore
+from geo.coords import wgs84_to_gcj02
+from layers import basemaps
+from layers.assets import st_folium_kwargs
+from layers.industry import highlight_group
+from layers.map import (
+    THEMES,
+    available_basemaps,
+    build_map,
+    clicked_point_wgs84,
+    selection_group,
+    township_view,
+)
+from tests.layers_support import features, labels, overlay_with, township_shapes
+
+MISHUI = "430424100000"
+
+
+@pytest.fixture(scope="module")
+def osm_zh() -> folium.Map:
+    return build_map("osm", "zh")
+
+
+@pytest.fixture(scope="module")
+def amap_zh() -> folium.Map:
+    return build_map("amap", "zh")
+
+
+def _layer_control(fmap: folium.Map) -> folium.LayerControl:
+    return next(c for c in fmap._children.values() if isinstance(c, folium.LayerControl))
+
+
+def test_same_arguments_give_the_same_html(osm_zh: folium.Map) -> None:
+    assert build_map("osm", "zh").get_root().render() == osm_zh.get_root().render()
+
+
+@pytest.mark.parametrize(
+    ("lang", "titles"),
+    [
+        ("zh", ["行政区划", "城镇体系 一核两副三轴", "生态空间", "乡镇产业", "旅游线路"]),
+        ("en", ["Administrative areas", "Town system: one core, two sub-centres, three axes",
+                "Ecological space", "Township industries", "Tourism routes"]),
+    ],
+)
+def test_the_five_themes_are_overlays_of_the_layer_control(lang: str, titles: list[str]) -> None:
+    fmap = build_map("osm", lang)
+    fmap.get_root().render()
+    control = _layer_control(fmap)
+    assert list(control.overlays) == titles
+    assert control.base_layers == {}  # the basemap is picked in the app, not in the map
+    assert [theme.title(lang) for theme in THEMES] == titles
+
+
+def test_unknown_language_or_basemap_is_refused() -> None:
+    with pytest.raises(ValueError, match="language"):
+        build_map("osm", "fr")
+    with pytest.raises(ValueError, match="unknown basemap"):
+        build_map("bing", "zh")
+
+
+def test_repeated_st_folium_renders_of_the_cached_map_keep_the_same_script(
+    osm_zh: folium.Map,
+) -> None:
+    """The app renders one cached map on every re-run with other feature groups on top; the
+    map's script (and so the component key) must not change, or the map remounts."""
+    calls: list[dict] = []
+    original = streamlit_folium._component_func
+    streamlit_folium._component_func = lambda **kwargs: calls.append(kwargs) or {}
+    try:
+        for code, industry in [(None, None), (MISHUI, "citrus"), (None, "oil-tea"), (MISHUI, None)]:
+            groups = [selection_group(code, "osm"), highlight_group(industry, "zh", "osm")]
+            streamlit_folium.st_folium(
+                osm_zh, key="map", feature_group_to_add=groups, **st_folium_kwargs()
+            )
+            for group in groups:
+                osm_zh._children.pop(group.get_name(), None)
+    finally:
+        streamlit_folium._component_func = original
+    assert len({call["key"] for call in calls}) == 1
+    assert len({call["script"] for call in calls}) == 1
+    assert "hd-highlight-centred" in calls[1]["feature_group"]
+    assert calls[0]["feature_group"] != calls[1]["feature_group"]
+
+
+def test_under_amap_every_overlay_is_shifted_to_gcj02(
+    osm_zh: folium.Map, amap_zh: folium.Map
+) -> None:
+    for style_class in ("hd-township", "hd-seat", "hd-axis", "hd-river"):
+        wgs = np.array(_all_positions(overlay_with(osm_zh, style_class)))
+        gcj = np.array(_all_positions(overlay_with(amap_zh, style_class)))
+        expected = np.column_stack(wgs84_to_gcj02(wgs[:, 0], wgs[:, 1]))
+        assert np.abs(gcj - expected).max() <= 1.01e-5, style_class  # only the 5-decimal rounding
+        shift_m = np.hypot(*((gcj - wgs) * [111e3 * np.cos(np.radians(27)), 111e3]).T)
+        assert shift_m.min() > 300 and shift_m.max() < 900, style_class
+    wgs_labels = np.array([row[:2] for row in labels(osm_zh)[0].rows])
+    gcj_labels = np.array([row[:2] for row in labels(amap_zh)[0].rows])
+    expected = np.column_stack(wgs84_to_gcj02(wgs_labels[:, 1], wgs_labels[:, 0]))[:, ::-1]
+    assert np.abs(gcj_labels - expected).max() <= 1.01e-5
+
+
+def _all_positions(overlay) -> list[list[float]]:
+    positions: list[list[float]] = []
+
+    def collect(coordinates) -> None:
+        if isinstance(coordinates[0], (int, float)):
+            positions.append(list(coordinates))
+        else:
+            for part in coordinates:
+                collect(part)
+
+    for feature in features(overlay):
+        collect(feature["geometry"]["coordinates"])
+    return positions
+
+
+def test_basemap_tiles_per_basemap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(basemaps.TIANDITU_TOKEN_ENV, raising=False)
+    monkeypatch.delenv(basemaps.CUSTOM_TILE_URL_ENV, raising=False)
+    offered = [bid for bid, _ in available_basemaps("zh")]
+    assert offered == ["osm", "carto_light", "amap", "none"]
+    assert "custom" in [bid for bid, _ in available_basemaps("en", "http://tiles.local/{z}/{x}/{y}.png")]
+
+    monkeypatch.setenv(basemaps.TIANDITU_TOKEN_ENV, "abc123")
+    assert ("tianditu", "天地图 矢量+注记") in available_basemaps("zh")
+    vector, notes = basemaps.tiles_for("tianditu", "en")
+    assert "LAYER=vec" in vector.url and "tk=abc123" in vector.url
+    assert "LAYER=eva" in notes.url  # English annotation under the English interface
+    assert "LAYER=cva" in basemaps.tiles_for("tianditu", "zh")[1].url
+
+    monkeypatch.setenv(basemaps.CUSTOM_TILE_URL_ENV, "http://10.0.0.5/tiles/{z}/{x}/{y}.png")
+    assert basemaps.tiles_for("custom", "zh")[0].url == "http://10.0.0.5/tiles/{z}/{x}/{y}.png"
+    assert basemaps.tiles_for("none", "zh") == []
+    html = build_map("custom", "zh", "http://intranet/{z}/{x}/{y}.png").get_root().render()
+    assert "http://intranet/{z}/{x}/{y}.png" in html
+
+
+def test_custom_basemap_without_url_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(basemaps.CUSTOM_TILE_URL_ENV, raising=False)
+    with pytest.raises(ValueError, match="HENGDONG_TILE_URL"):
+        basemaps.tiles_for("custom", "zh")
+
+
+def test_township_view_frames_the_township() -> None:
+    townships = datastore.load_layer("townships")
+    for row in townships.itertuples():
+        (lat, lon), zoom = township_view(row.code)
+        assert row.geometry.buffer(0.02).contains(Point(lon, lat)), row.name
+        assert 11 <= zoom <= 13, (row.name, zoom)
+    with pytest.raises(KeyError, match="430424999000"):
+        township_view("430424999000")
+
+
+def test_township_view_and_clicks_under_amap_are_in_gcj02() -> None:
+    (lat_w, lon_w), zoom_w = township_view(MISHUI, "osm")
+    (lat_g, lon_g), zoom_g = township_view(MISHUI, "amap")
+    assert zoom_w == zoom_g
+    assert np.allclose(wgs84_to_gcj02(lon_w, lat_w), (lon_g, lat_g), atol=2e-5)
+    back_lat, back_lon = clicked_point_wgs84(lat_g, lon_g, "amap")
+    assert abs(back_lat - lat_w) < 2e-5 and abs(back_lon - lon_w) < 2e-5
+    assert clicked_point_wgs84(27.1, 112.9, "osm") == (27.1, 112.9)
+
+
+def test_selection_outline_reuses_the_drawn_polygon() -> None:
+    group = selection_group(MISHUI, "amap")
+    (shapes,) = township_shapes(group)
+    assert [row[0] for row in shapes.rows] == [MISHUI]
+    assert shapes.options["className"] == "hd-selection"
+    assert township_shapes(selection_group(None, "osm")) == []
+
+
+def test_every_township_is_clickable_with_code_and_name(osm_zh: folium.Map) -> None:
+    township_layer = overlay_with(osm_zh, "hd-township")
+    assert township_layer.options["interactive"] is True
+    codes = {f["properties"]["code"] for f in features(township_layer)}
+    assert codes == set(datastore.load_layer("townships")["code"])
+    for feature in features(township_layer):
+        assert shape(feature["geometry"]).is_valid
