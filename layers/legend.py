@@ -59,7 +59,9 @@ def legend_html(themes: list[ThemeLegend], lang: str) -> str:
 
 
 class Legend(HdElement):
-    """A Leaflet control (bottom right) holding the legend HTML."""
+    """A Leaflet control (bottom right) holding the legend HTML; folded on narrow maps."""
+
+    open_min_width = 760  # px of map width from which the legend starts unfolded
 
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -67,6 +69,10 @@ var {{ this.get_name() }} = L.control({position: "bottomright"});
 {{ this.get_name() }}.onAdd = function () {
     var div = L.DomUtil.create("div", "hd-legend");
     div.innerHTML = {{ this.html|tojson }};
+    // On a narrow map the open legend would hide the county: start it folded there.
+    if ({{ this._parent.get_name() }}.getSize().x < {{ this.open_min_width }}) {
+        div.querySelector("details").open = false;
+    }
     L.DomEvent.disableClickPropagation(div);
     L.DomEvent.disableScrollPropagation(div);
     return div;
