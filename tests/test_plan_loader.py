@@ -90,6 +90,8 @@ def test_tourism_routes_are_ordered_and_reach_townships(plan: Plan) -> None:
     assert [s.name for s in food.stops] == ["三樟", "石湾", "新塘", "洣水", "吴集", "杨桥"]
     stops = plan.township("吴集镇").tourism_routes
     assert [(s.route, s.position, s.of) for s in stops] == [("route-food", 5, 6)]
+    red = next(r for r in plan.routes if r.id == "route-red")
+    assert red.stops[0].name_en == plan.site("site-luo-ronghuan").name_en
     # a stop without places of its own takes its site's place
     assert any(
         s.route == "route-red-green-heritage" for s in plan.township("杨桥镇").tourism_routes

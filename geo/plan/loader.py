@@ -50,10 +50,20 @@ def load_plan(path: Path = PLAN_DIR) -> Plan:
     problems = _check_references(path, parsed, raws)
     if problems:
         raise PlanDataError(problems)
+    _name_stops_after_sites(parsed["tourism.yaml"])
     fields: dict[str, Any] = {}
     for part in parsed.values():
         fields.update({name: getattr(part, name) for name in type(part).model_fields})
     return Plan(**fields)
+
+
+def _name_stops_after_sites(tourism: s.TourismFile) -> None:
+    """A route stop without an English name takes its site's."""
+    sites = {site.id: site for site in tourism.sites}
+    for route in tourism.routes:
+        for stop in route.stops:
+            if stop.site and not stop.name_en:
+                stop.name_en = sites[stop.site].name_en
 
 
 def _read_yaml(file: Path) -> dict[str, Any]:

@@ -304,6 +304,7 @@ class Plan(BaseModel):
                             name=fact.name,
                             name_en=fact.name_en,
                             kind=getattr(fact, "kind", None),
+                            kind_en=getattr(fact, "kind_en", None),
                             summary=fact.summary,
                             summary_en=fact.summary_en,
                             place=place,

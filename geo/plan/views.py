@@ -70,6 +70,7 @@ class FactView(BaseModel):
     name: str
     name_en: str | None = None
     kind: str | None = None
+    kind_en: str | None = None
     summary: str | None = None
     summary_en: str | None = None
     place: PlaceRef
