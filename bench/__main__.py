@@ -1,0 +1,105 @@
+"""`python -m bench`: measure the viewer against the naive folium baseline on this machine,
+print a table (with the ratio to the baseline where there is one) and write bench/results.json.
+
+    python -m bench                 # everything, 5 counted visits per app
+    python -m bench --runs 3        # fewer visits
+    python -m bench --no-browser    # build time and payload only (no Chromium needed)
+"""
+
+import argparse
+import json
+import os
+import platform
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import sync_playwright
+
+from bench.baseline import CDN_FILES, build_baseline_map, layer_geojson
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, AppSpec, visit
+from bench.build_time import build_seconds
+from bench.payload import payload_comparison
+from bench.report import Row, browser_rows, median, payload_rows, table
+from bench.server import StreamlitServer
+from geo.paths import PROJECT_ROOT
+from layers.admin_areas import title as admin_areas_title
+from layers.map import build_map
+
+BENCH_DIR = Path(__file__).resolve().parent
+RESULTS_PATH = BENCH_DIR / "results.json"
+LOGS_DIR = BENCH_DIR / "runs"  # server logs (not committed)
+
+OURS = AppSpec("ours", PROJECT_ROOT / "app.py", toggle_label=admin_areas_title("zh"))
+BASELINE = AppSpec(
+    "baseline", BENCH_DIR / "baseline_app.py", toggle_label="townships", cdn_files=CDN_FILES
+)
+
+
+def our_map():
+    """The viewer's map as the app shows it first: OpenStreetMap, Chinese."""
+    return build_map(basemap="osm", lang="zh")
+
+
+def _townships() -> list[tuple[str, str]]:
+    features = layer_geojson("townships")["features"]
+    return sorted((f["properties"]["code"], f["properties"]["name"]) for f in features)
+
+
+def measure_app(app: AppSpec, runs: int) -> dict[str, Any]:
+    """runs + 1 visits of the app in fresh browser contexts; the first one warms the server up
+    (imports, caches) and is kept apart from the counted ones."""
+    townships = _townships()
+    codes = [code for code, _ in townships]
+    visits = []
+    with (
+        StreamlitServer(app.script, LOGS_DIR / f"{app.name}.log") as server,
+        sync_playwright() as pw,
+    ):
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        for index in range(runs + 1):
+            context = browser.new_context()
+            try:
+                pick = townships[index % len(townships)]
+                visits.append(visit(context, server.url, app, codes, pick))
+            finally:
+                context.close()
+        browser.close()
+        peak = server.peak_rss_bytes()
+    return {"first_visit": visits[0], "visits": visits[1:], "peak_rss_bytes": peak}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="counted visits per app (default 5)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the browser timings")
+    args = parser.parse_args()
+
+    builds = [build_seconds() for _ in range(args.runs)]
+    payload = payload_comparison(our_map, build_baseline_map)
+    rows = [Row("data build (python -m geo.build)", "s", median(builds)), *payload_rows(payload)]
+    results: dict[str, Any] = {
+        "command": "python -m bench " + " ".join(sys.argv[1:]),
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+                    "python": platform.python_version()},
+        "runs": args.runs,
+        "build_seconds": builds,
+        "payload": payload,
+    }  # fmt: skip
+    if not args.no_browser:
+        ours = measure_app(OURS, args.runs)
+        baseline = measure_app(BASELINE, args.runs)
+        results["browser"] = {"ours": ours, "baseline": baseline}
+        rows += browser_rows(ours, baseline)
+    results["table"] = [row.as_dict() for row in rows]
+    RESULTS_PATH.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+    print(table(rows))
+    print(f"\nwritten {RESULTS_PATH.relative_to(PROJECT_ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,236 @@
+"""One visit of an app in headless Debian Chromium with every non-local request blocked:
+page open -> townships drawn, township click -> panel updated, layer toggle -> round trips.
+
+Server time of a re-run is read off the websocket (Chrome DevTools Protocol timestamps):
+from the browser's rerun request to the server's script-finished message.
+"""
+
+import base64
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from time import perf_counter
+from typing import Any
+from urllib.parse import urlparse
+
+from playwright.sync_api import BrowserContext, Frame, Page, Route
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+COMPONENT_URL_PART = "streamlit_folium"  # in the URL of st_folium's iframe
+TIMEOUT_MS = 60_000
+SETTLE_MS = 1_500  # longer than st_folium's 250 ms debounce: any round trip has begun by then
+
+# Township polygons on the map (features whose code is a township's), counted in the iframe.
+_COUNT_TOWNSHIPS = """(codes) => {
+  if (!window.map) return -1;
+  let drawn = 0;
+  window.map.eachLayer((layer) => {
+    const f = layer.feature;
+    if (f && f.properties && codes.includes(f.properties.code)
+        && /Polygon/.test(f.geometry.type) && layer._path && layer._path.isConnected) drawn++;
+  });
+  return drawn;
+}"""
+# A point (iframe pixels) inside the township's polygon where a click lands on a polygon
+# (the township or an overlay above it: the viewer looks the township up by the clicked point).
+_CLICK_POINT = """(code) => {
+  let path = null;
+  const polygons = new Set();
+  window.map.eachLayer((layer) => {
+    if (layer instanceof L.Polygon && layer._path) polygons.add(layer._path);
+    const f = layer.feature;
+    if (f && f.properties && f.properties.code === code && /Polygon/.test(f.geometry.type)
+        && layer._path) path = layer._path;
+  });
+  if (!path) return null;
+  const box = path.getBoundingClientRect();
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  let best = null;
+  for (let i = 1; i < 24; i++) for (let j = 1; j < 24; j++) {
+    const x = box.x + box.width * i / 24, y = box.y + box.height * j / 24;
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+    const stack = document.elementsFromPoint(x, y);
+    if (!stack.includes(path) || !polygons.has(stack[0])) continue;
+    const d = (x - cx) ** 2 + (y - cy) ** 2;
+    if (!best || d < best.d) best = {x: x, y: y, d: d};
+  }
+  return best && {x: best.x, y: best.y};
+}"""
+_PANEL_SHOWS = """(name) => {
+  const heading = document.querySelector('.st-key-township_panel h3');
+  return !!heading && heading.textContent.includes(name);
+}"""
+_HD_TOWNSHIP_PATHS = "document.querySelectorAll('path.hd-township').length"
+
+
+@dataclass(frozen=True)
+class AppSpec:
+    """An app to measure and the text of the layer-control entry that holds its townships."""
+
+    name: str
+    script: Path
+    toggle_label: str
+    # CDN URL -> local file served in its place (None: an empty answer), for the baseline
+    cdn_files: dict[str, Path | None] = field(default_factory=dict)
+
+
+@dataclass
+class SocketFrame:
+    time_s: float  # browser monotonic clock
+    sent: bool
+    kind: str  # BackMsg / ForwardMsg type
+    size: int
+
+
+class Traffic:
+    """What the page sends and receives, from the DevTools protocol."""
+
+    def __init__(self, context: BrowserContext, page: Page) -> None:
+        self.frames: list[SocketFrame] = []
+        self.http_bytes = 0
+        self.blocked: list[str] = []
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.on("Network.webSocketFrameSent", lambda p: self._frame(p, sent=True))
+        cdp.on("Network.webSocketFrameReceived", lambda p: self._frame(p, sent=False))
+        cdp.on("Network.loadingFinished", self._loaded)
+
+    def _frame(self, params: dict[str, Any], sent: bool) -> None:
+        response = params["response"]
+        data = response["payloadData"]
+        payload = base64.b64decode(data) if response["opcode"] == 2 else data.encode()
+        message = BackMsg() if sent else ForwardMsg()
+        try:
+            message.ParseFromString(payload)
+            kind = message.WhichOneof("type") or "?"
+        except Exception:  # noqa: BLE001 - a frame that is not a Streamlit message
+            kind = "?"
+        self.frames.append(SocketFrame(params["timestamp"], sent, kind, len(payload)))
+
+    def _loaded(self, params: dict[str, Any]) -> None:
+        self.http_bytes += int(params.get("encodedDataLength", 0))
+
+    def mark(self) -> int:
+        """Position in the frame log, to look at what came after it."""
+        return len(self.frames)
+
+    def since(self, mark: int) -> list[SocketFrame]:
+        return self.frames[mark:]
+
+    def received_bytes(self) -> int:
+        return sum(f.size for f in self.frames if not f.sent)
+
+
+def rerun_server_seconds(frames: list[SocketFrame]) -> float | None:
+    """From the first rerun request to the last script-finished message (chained re-runs
+    included), as seen by the browser: server time plus a local websocket hop."""
+    starts = [f.time_s for f in frames if f.sent and f.kind == "rerun_script"]
+    ends = [f.time_s for f in frames if not f.sent and f.kind == "script_finished"]
+    if not starts or not ends or max(ends) < starts[0]:
+        return None
+    return max(ends) - starts[0]
+
+
+def _route(cdn_files: dict[str, Path | None], blocked: list[str]) -> Callable[[Route], None]:
+    def handle(route: Route) -> None:
+        url = route.request.url
+        if urlparse(url).hostname in LOCAL_HOSTS or url.startswith(("data:", "blob:")):
+            route.continue_()
+        elif url in cdn_files:
+            local = cdn_files[url]
+            if local:
+                route.fulfill(path=local)
+            else:
+                route.fulfill(status=200, body="")
+        else:
+            blocked.append(url)
+            route.abort()
+
+    return handle
+
+
+def _component_frame(page: Page) -> Frame:
+    page.wait_for_selector(f"iframe[src*='{COMPONENT_URL_PART}']", timeout=TIMEOUT_MS)
+    return next(f for f in page.frames if COMPONENT_URL_PART in f.url)
+
+
+def _wait_townships(frame: Frame, codes: list[str], count: int) -> None:
+    frame.wait_for_function(
+        f"(codes) => ({_COUNT_TOWNSHIPS})(codes) === {count}",
+        arg=codes,
+        timeout=TIMEOUT_MS,
+        polling="raf",
+    )
+
+
+def visit(
+    context: BrowserContext, url: str, app: AppSpec, codes: list[str], pick: tuple[str, str]
+) -> dict[str, Any]:
+    """Open the app, click township pick=(code, name), toggle its layer off and on again."""
+    page = context.new_page()
+    traffic = Traffic(context, page)
+    blocked: list[str] = []
+    page.route("**/*", _route(app.cdn_files, blocked))
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
+    start = perf_counter()
+    page.goto(url, timeout=TIMEOUT_MS)
+    frame = _component_frame(page)
+    _wait_townships(frame, codes, len(codes))
+    open_s = perf_counter() - start
+    hd_township_paths = frame.evaluate(_HD_TOWNSHIP_PATHS)
+    page.wait_for_timeout(SETTLE_MS)
+    open_ws_bytes = traffic.received_bytes()
+    open_http_bytes = traffic.http_bytes
+
+    code, name = pick
+    point = frame.evaluate(_CLICK_POINT, code)
+    if point is None:
+        raise RuntimeError(f"{app.name}: no clickable point inside township {code} {name}")
+    box = page.locator(f"iframe[src*='{COMPONENT_URL_PART}']").bounding_box()
+    mark = traffic.mark()
+    start = perf_counter()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_function(_PANEL_SHOWS, arg=name, timeout=TIMEOUT_MS, polling="raf")
+    click_s = perf_counter() - start
+    page.wait_for_timeout(SETTLE_MS)
+    click_frames = traffic.since(mark)
+
+    frame.locator(".leaflet-control-layers").hover()  # opens a collapsed layer control
+    toggle = frame.locator("label", has_text=app.toggle_label).locator("input").first
+    mark = traffic.mark()
+    start = perf_counter()
+    toggle.click()
+    _wait_townships(frame, codes, 0)
+    toggle_s = perf_counter() - start
+    toggle.click()
+    _wait_townships(frame, codes, len(codes))
+    page.wait_for_timeout(SETTLE_MS)
+    toggle_frames = traffic.since(mark)
+    page.close()
+    return {
+        "open_s": open_s,
+        "hd_township_paths": hd_township_paths,
+        "open_http_bytes": open_http_bytes,
+        "open_ws_bytes": open_ws_bytes,
+        "click_browser_s": click_s,
+        "click_server_s": rerun_server_seconds(click_frames),
+        "click_ws_bytes": sum(f.size for f in click_frames if not f.sent),
+        "click_reruns": sum(not f.sent and f.kind == "script_finished" for f in click_frames),
+        "toggle_s": toggle_s,
+        "toggle_rerun_requests": sum(f.sent and f.kind == "rerun_script" for f in toggle_frames),
+        "toggle_reruns": sum(not f.sent and f.kind == "script_finished" for f in toggle_frames),
+        "blocked_requests": sorted(set(blocked)),
+    }

@@ -1,0 +1,117 @@
+"""The benchmark's figures as rows (metric, ours, baseline, ratio, target) and a printed table."""
+
+import statistics
+from dataclasses import dataclass
+from typing import Any
+
+PAYLOAD_TARGET = 1 / 3  # our map's bytes at most a third of the baseline's
+CLICK_SERVER_TARGET_S = 0.3  # township click re-run under 300 ms server time
+TOGGLE_ROUND_TRIPS_TARGET = 0  # a layer toggle never re-runs the script
+
+
+@dataclass(frozen=True)
+class Row:
+    metric: str
+    unit: str
+    ours: float | None
+    baseline: float | None = None
+    target: str = ""
+    met: bool | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        if self.ours is None or not self.baseline:
+            return None
+        return self.ours / self.baseline
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "metric": self.metric,
+            "unit": self.unit,
+            "ours": self.ours,
+            "baseline": self.baseline,
+            "ratio": self.ratio,
+            "target": self.target,
+            "met": self.met,
+        }
+
+
+def median(values: list[float | None]) -> float | None:
+    """Median of the values that were measured (None where a visit could not measure it)."""
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def median_of(visits: list[dict[str, Any]], key: str) -> float | None:
+    return median([visit[key] for visit in visits])
+
+
+def payload_rows(payload: dict[str, dict[str, float]]) -> list[Row]:
+    sent = payload["st_folium_bytes"]
+    ratio = sent["ours"] / sent["baseline"]
+    return [
+        Row("map bytes, as st_folium sends them (script+html+header)", "kB",
+            sent["ours"] / 1000, sent["baseline"] / 1000, "<= 1/3 of baseline",
+            ratio <= PAYLOAD_TARGET),
+        Row("map bytes, st_folium text gzip-compressed", "kB",
+            payload["st_folium_gzip_bytes"]["ours"] / 1000,
+            payload["st_folium_gzip_bytes"]["baseline"] / 1000),
+        Row("map bytes, rendered standalone HTML", "kB",
+            payload["html_bytes"]["ours"] / 1000, payload["html_bytes"]["baseline"] / 1000),
+    ]  # fmt: skip
+
+
+def browser_rows(ours: dict[str, Any], baseline: dict[str, Any]) -> list[Row]:
+    o, b = ours["visits"], baseline["visits"]
+    click_server = median_of(o, "click_server_s")
+    round_trips = max(visit["toggle_rerun_requests"] for visit in o)
+    return [
+        Row("page open -> 17 townships drawn", "s", median_of(o, "open_s"), median_of(b, "open_s")),
+        Row("bytes received at page open (HTTP + websocket)", "kB",
+            (median_of(o, "open_http_bytes") + median_of(o, "open_ws_bytes")) / 1000,
+            (median_of(b, "open_http_bytes") + median_of(b, "open_ws_bytes")) / 1000),
+        Row("township click -> panel updated (browser)", "s",
+            median_of(o, "click_browser_s"), median_of(b, "click_browser_s")),
+        Row("township click re-run (server, at the websocket)", "s",
+            click_server, median_of(b, "click_server_s"), "< 0.3 s",
+            click_server is not None and click_server < CLICK_SERVER_TARGET_S),
+        Row("websocket bytes received per township click", "kB",
+            median_of(o, "click_ws_bytes") / 1000, median_of(b, "click_ws_bytes") / 1000),
+        Row("layer toggle off -> townships gone", "s",
+            median_of(o, "toggle_s"), median_of(b, "toggle_s")),
+        Row("round trips per layer toggle off+on (max over visits)", "count",
+            round_trips, max(visit["toggle_rerun_requests"] for visit in b), "0",
+            round_trips == TOGGLE_ROUND_TRIPS_TARGET),
+        Row("peak RSS of the Streamlit process tree", "MB",
+            ours["peak_rss_bytes"] / 1e6, baseline["peak_rss_bytes"] / 1e6),
+    ]  # fmt: skip
+
+
+def _cell(value: float | None, digits: int = 3) -> str:
+    if value is None:
+        return "-"
+    if float(value).is_integer() and abs(value) < 1e6:
+        return str(int(value))
+    return f"{value:.{digits}g}"
+
+
+def table(rows: list[Row]) -> str:
+    """Plain-text table: metric, unit, ours, baseline, ratio, target, met."""
+    header = ("metric", "unit", "ours", "baseline", "ratio", "target", "met")
+    body = [
+        (
+            row.metric,
+            row.unit,
+            _cell(row.ours),
+            _cell(row.baseline),
+            _cell(row.ratio, 2),
+            row.target,
+            "" if row.met is None else ("yes" if row.met else "NO"),
+        )
+        for row in rows
+    ]
+    widths = [max(len(line[i]) for line in (header, *body)) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+             for line in (header, *body)]  # fmt: skip
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(line.rstrip() for line in lines)
