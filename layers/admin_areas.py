@@ -1,6 +1,11 @@
-"""行政区划: the county outline, the neighbouring counties, the 17 townships and their seats."""
+"""行政区划: the county outline, the neighbouring counties' borders and names, the 17 townships
+and their seats."""
 
 import folium
+import geopandas as gpd
+import shapely
+from shapely.geometry import Polygon, box
+from shapely.geometry.base import BaseGeometry
 
 from geo.web_geometry import web_frame
 from layers import geojson
@@ -19,9 +24,14 @@ DATA_LAYERS = ("county", "neighbours", "townships", "seats")
 TOWNSHIP_CLASS = "hd-township"
 TOWNSHIP_REGISTRY = "townships"  # HD.townships in static/map/hd-map.js
 
+# Neighbours are context: their borders with each other are drawn within this margin (degrees)
+# around the county; the part shared with 衡东县 is the county outline itself.
+NEIGHBOUR_MARGIN_DEG = 0.25
+SHARED_EDGE_DEG = 1e-5  # about 1 m
+CONTEXT_TOLERANCE_DEG = 4e-4  # about 40 m: context lines, under a pixel at county zoom
 NEIGHBOUR_STYLE = {
-    "color": "#8d8d8d", "weight": 1, "dashArray": "4 3",
-    "fillColor": "#e0e0e0", "fillOpacity": 0.35, "className": "hd-neighbour",
+    "color": "#8d8d8d", "weight": 1.5, "dashArray": "5 4", "fill": False,
+    "className": "hd-neighbour",
 }
 COUNTY_STYLE = {"color": "#b71c1c", "weight": 3, "fill": False, "className": "hd-county"}
 TOWNSHIP_STYLE = {
@@ -64,23 +74,37 @@ def township_properties(row: object, lang: str) -> dict[str, str]:
     }
 
 
+def _surroundings(county: BaseGeometry) -> Polygon:
+    """The box around the county in which the neighbours are drawn."""
+    west, south, east, north = county.bounds
+    margin = NEIGHBOUR_MARGIN_DEG
+    return box(west - margin, south - margin, east + margin, north + margin)
+
+
+def _neighbour_borders(
+    neighbours: gpd.GeoDataFrame, county: gpd.GeoDataFrame, surroundings: Polygon
+) -> BaseGeometry:
+    """The borders between the neighbouring counties near 衡东县, each line once; their
+    borders with 衡东县 are the county outline, drawn by its own layer."""
+    borders = shapely.union_all(neighbours.geometry.boundary.values).intersection(surroundings)
+    outside = borders.difference(county.geometry.union_all().buffer(SHARED_EDGE_DEG))
+    return shapely.line_merge(outside).simplify(CONTEXT_TOLERANCE_DEG)
+
+
 def overlay(ctx: MapContext) -> folium.FeatureGroup:
     """The 行政区划 overlay; its township polygons are registered for the other themes to reuse."""
     lang, basemap = ctx.lang, ctx.basemap
     css = layer_class(LAYER_ID)
     group = overlay_group(title(lang))
 
+    county = web_frame("county")
+    surroundings = _surroundings(county.geometry.union_all())
     neighbours = web_frame("neighbours")
     GeoJsonOverlay(
-        geojson.from_frame(
-            neighbours,
-            lambda row: {"adcode": str(row.adcode), "tip": local_name(row, lang)},
-            basemap,
-        ),
-        css, {"_": NEIGHBOUR_STYLE},
+        geojson.collection([geojson.feature(_neighbour_borders(neighbours, county, surroundings),
+                                            {}, basemap)]),
+        css, {"_": NEIGHBOUR_STYLE}, interactive=False,
     ).add_to(group)
-
-    county = web_frame("county")
     GeoJsonOverlay(
         geojson.from_frame(county, lambda row: {"code": str(row.code)}, basemap),
         css, {"_": COUNTY_STYLE}, interactive=False,
@@ -119,7 +143,7 @@ def overlay(ctx: MapContext) -> folium.FeatureGroup:
             (*geojson.display_latlon(point.y, point.x, basemap), local_name(row, lang))
             for row, point in zip(
                 neighbours.itertuples(index=False),
-                neighbours.geometry.representative_point(),
+                neighbours.geometry.intersection(surroundings).representative_point(),
                 strict=True,
             )
         ],

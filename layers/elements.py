@@ -4,6 +4,7 @@ Each element adds its shapes to its parent (a FeatureGroup = one overlay of the 
 Styles are sent once per layer, keyed; every feature names its key in property "s".
 """
 
+import json
 from typing import Any
 
 from branca.element import Element, MacroElement
@@ -17,6 +18,13 @@ from layers.assets import HD_MAP_CSS, HD_MAP_JS
 Style = dict[str, Any]
 
 DEFAULT_STYLE_KEY = "_"
+
+
+def js_value(value: Any) -> str:
+    """A value as a JavaScript literal inside <script>: compact JSON, Chinese kept as UTF-8
+    (3 bytes a character instead of a 6-byte \\u escape), with <, > and & escaped."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def layer_class(layer_id: str) -> str:
@@ -58,8 +66,8 @@ class GeoJsonOverlay(HdElement):
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = HD.geo({{ this._parent.get_name() }}, {{ this.data|tojson }},
-    {{ this.options|tojson }});
+var {{ this.get_name() }} = HD.geo({{ this._parent.get_name() }}, {{ this.data_js }},
+    {{ this.options_js }});
 {% endmacro %}"""
     )
 
@@ -75,7 +83,7 @@ var {{ this.get_name() }} = HD.geo({{ this._parent.get_name() }}, {{ this.data|t
         super().__init__()
         self._name = "GeoJsonOverlay"
         self.collection = data  # as drawn (decoded), for inspection and tests
-        self.data = compact_collection(data)
+        self.data_js = js_value(compact_collection(data))
         self.options = {
             "className": class_name,
             "styles": styles,
@@ -83,6 +91,7 @@ var {{ this.get_name() }} = HD.geo({{ this._parent.get_name() }}, {{ this.data|t
             "interactive": interactive,
             "register": register,
         }
+        self.options_js = js_value(self.options)
 
 
 class TownshipShapes(HdElement):
@@ -93,8 +102,7 @@ class TownshipShapes(HdElement):
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-HD.townshipShapes({{ this._parent.get_name() }}, {{ this.rows|tojson }},
-    {{ this.options|tojson }});
+HD.townshipShapes({{ this._parent.get_name() }}, {{ this.rows_js }}, {{ this.options_js }});
 {% endmacro %}"""
     )
 
@@ -109,6 +117,8 @@ HD.townshipShapes({{ this._parent.get_name() }}, {{ this.rows|tojson }},
         self._name = "TownshipShapes"
         self.rows = [list(row) for row in rows]
         self.options = {"className": class_name, "styles": styles, "interactive": interactive}
+        self.rows_js = js_value(self.rows)
+        self.options_js = js_value(self.options)
 
 
 class Labels(HdElement):
@@ -116,7 +126,7 @@ class Labels(HdElement):
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-HD.labels({{ this._parent.get_name() }}, {{ this.rows|tojson }}, {{ this.class_name|tojson }});
+HD.labels({{ this._parent.get_name() }}, {{ this.rows_js }}, {{ this.class_name|tojson }});
 {% endmacro %}"""
     )
 
@@ -124,6 +134,7 @@ HD.labels({{ this._parent.get_name() }}, {{ this.rows|tojson }}, {{ this.class_n
         super().__init__()
         self._name = "Labels"
         self.rows = [list(row) for row in rows]
+        self.rows_js = js_value(self.rows)
         self.class_name = class_name
 
 

@@ -6,7 +6,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import datastore
-from layers.elements import HdElement, Style
+from layers.elements import HdElement, Style, js_value
 from layers.theme import LegendEntry, pick
 
 QUALITY_LABELS = {
@@ -68,7 +68,7 @@ class Legend(HdElement):
 var {{ this.get_name() }} = L.control({position: "bottomright"});
 {{ this.get_name() }}.onAdd = function () {
     var div = L.DomUtil.create("div", "hd-legend");
-    div.innerHTML = {{ this.html|tojson }};
+    div.innerHTML = {{ this.html_js }};
     // On a narrow map the open legend would hide the county: start it folded there.
     if ({{ this._parent.get_name() }}.getSize().x < {{ this.open_min_width }}) {
         div.querySelector("details").open = false;
@@ -85,6 +85,7 @@ var {{ this.get_name() }} = L.control({position: "bottomright"});
         super().__init__()
         self._name = "Legend"
         self.html = legend_html(themes, lang)
+        self.html_js = js_value(self.html)
 
 
 def attribution_text(layer_ids: list[str], extra: list[str]) -> str:
@@ -101,7 +102,7 @@ class DataAttribution(MacroElement):
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text_js }});
 {% endmacro %}"""
     )
 
@@ -109,3 +110,4 @@ class DataAttribution(MacroElement):
         super().__init__()
         self._name = "DataAttribution"
         self.text = text
+        self.text_js = js_value(text)

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from shapely.geometry import Point, shape
 
 from geo import datastore
 from geo.web_geometry import web_frame
@@ -40,10 +41,12 @@ def test_county_neighbours_and_seats(group) -> None:
     overlay, lang = group
     assert len(features(overlay_with(overlay, "hd-county"))) == 1
     assert overlay_with(overlay, "hd-county").options["interactive"] is False
-    neighbours = features(overlay_with(overlay, "hd-neighbour"))
-    assert {f["properties"]["adcode"] for f in neighbours} == set(
-        datastore.load_layer("neighbours")["adcode"]
-    )
+    (borders,) = features(overlay_with(overlay, "hd-neighbour"))
+    county = web_frame("county").geometry.iloc[0]
+    lines = shape(borders["geometry"])
+    assert lines.geom_type in ("LineString", "MultiLineString") and lines.length > 0.5
+    assert lines.disjoint(county.buffer(-0.001))  # the shared edge is the county outline's
+    assert lines.within(admin_areas._surroundings(county).buffer(1e-9))
     seats = features(overlay_with(overlay, "hd-seat"))
     assert len(seats) == 17
     county_seats = [f["properties"]["code"] for f in seats if f["properties"]["s"] == "county_seat"]
@@ -60,6 +63,8 @@ def test_labels_name_every_township_and_neighbour(group) -> None:
     assert {row[2] for row in neighbour_labels.rows} == set(
         neighbours["name"] if lang == "zh" else neighbours["name_en"]
     )
+    surroundings = admin_areas._surroundings(web_frame("county").geometry.iloc[0])
+    assert all(surroundings.contains(Point(lon, lat)) for lat, lon, _ in neighbour_labels.rows)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
