@@ -21,8 +21,9 @@ from bench.baseline import CDN_FILES, build_baseline_map, layer_geojson
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, AppSpec, visit
 from bench.build_time import build_seconds
 from bench.payload import payload_comparison
-from bench.report import Row, browser_rows, median, payload_rows, table
+from bench.report import Row, browser_rows, median, payload_rows, server_rows, table
 from bench.server import StreamlitServer
+from bench.server_time import rerun_seconds, township_rerun_seconds
 from geo.paths import PROJECT_ROOT
 from layers.admin_areas import title as admin_areas_title
 from layers.map import build_map
@@ -80,7 +81,14 @@ def main() -> None:
 
     builds = [build_seconds() for _ in range(args.runs)]
     payload = payload_comparison(our_map, build_baseline_map)
-    rows = [Row("data build (python -m geo.build)", "s", median(builds)), *payload_rows(payload)]
+    codes = [code for code, _ in _townships()]
+    ours_rerun = township_rerun_seconds(OURS.script, codes)
+    baseline_rerun = rerun_seconds(BASELINE.script, len(codes))
+    rows = [
+        Row("data build (python -m geo.build)", "s", median(builds)),
+        *payload_rows(payload),
+        *server_rows(ours_rerun, baseline_rerun),
+    ]
     results: dict[str, Any] = {
         "command": "python -m bench " + " ".join(sys.argv[1:]),
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -89,6 +97,7 @@ def main() -> None:
         "runs": args.runs,
         "build_seconds": builds,
         "payload": payload,
+        "click_rerun_seconds": {"ours": ours_rerun, "baseline": baseline_rerun},
     }  # fmt: skip
     if not args.no_browser:
         ours = measure_app(OURS, args.runs)

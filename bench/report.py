@@ -61,9 +61,16 @@ def payload_rows(payload: dict[str, dict[str, float]]) -> list[Row]:
     ]  # fmt: skip
 
 
+def server_rows(ours_s: list[float], baseline_s: list[float]) -> list[Row]:
+    click = median(ours_s)
+    return [
+        Row("township click re-run, server script time (AppTest)", "s", click,
+            median(baseline_s), "< 0.3 s", click is not None and click < CLICK_SERVER_TARGET_S),
+    ]  # fmt: skip
+
+
 def browser_rows(ours: dict[str, Any], baseline: dict[str, Any]) -> list[Row]:
     o, b = ours["visits"], baseline["visits"]
-    click_server = median_of(o, "click_server_s")
     round_trips = max(visit["toggle_rerun_requests"] for visit in o)
     return [
         Row("page open -> 17 townships drawn", "s", median_of(o, "open_s"), median_of(b, "open_s")),
@@ -72,9 +79,8 @@ def browser_rows(ours: dict[str, Any], baseline: dict[str, Any]) -> list[Row]:
             (median_of(b, "open_http_bytes") + median_of(b, "open_ws_bytes")) / 1000),
         Row("township click -> panel updated (browser)", "s",
             median_of(o, "click_browser_s"), median_of(b, "click_browser_s")),
-        Row("township click re-run (server, at the websocket)", "s",
-            click_server, median_of(b, "click_server_s"), "< 0.3 s",
-            click_server is not None and click_server < CLICK_SERVER_TARGET_S),
+        Row("township click re-run seen at the websocket (Chromium on the same CPUs)", "s",
+            median_of(o, "click_server_s"), median_of(b, "click_server_s")),
         Row("websocket bytes received per township click", "kB",
             median_of(o, "click_ws_bytes") / 1000, median_of(b, "click_ws_bytes") / 1000),
         Row("layer toggle off -> townships gone", "s",

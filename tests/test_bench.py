@@ -1,0 +1,53 @@
+"""Smoke test of the benchmark's payload part (no browser, no timings): both maps build, the
+byte counts are real, and ours meets the payload target of at most a third of the baseline."""
+
+import json
+
+import pytest
+
+from bench.baseline import BASELINE_LAYERS, build_baseline_map, layer_geojson
+from bench.payload import map_payload, payload_comparison, st_folium_text
+from bench.report import PAYLOAD_TARGET, Row, payload_rows, table
+from layers.map import build_map
+
+
+def _our_map():
+    return build_map(basemap="osm", lang="zh")
+
+
+@pytest.fixture(scope="module")
+def comparison() -> dict[str, dict[str, float]]:
+    return payload_comparison(_our_map, build_baseline_map)
+
+
+def test_every_count_is_positive(comparison):
+    for key, figures in comparison.items():
+        assert figures["ours"] > 0, key
+        assert figures["baseline"] > 0, key
+        assert figures["ratio"] == figures["ours"] / figures["baseline"]
+
+
+def test_baseline_carries_every_layer_at_full_precision():
+    sent = st_folium_text(build_baseline_map())
+    for layer_id in BASELINE_LAYERS:
+        first = layer_geojson(layer_id)["features"][0]["geometry"]["coordinates"]
+        while isinstance(first[0], list):
+            first = first[0]
+        assert json.dumps(first) in sent, layer_id  # the raw 6-decimal numbers, unchanged
+
+
+def test_gzip_is_smaller_than_raw():
+    figures = map_payload(build_baseline_map)
+    assert figures["st_folium_gzip_bytes"] < figures["st_folium_bytes"]
+
+
+def test_our_map_is_at_most_a_third_of_the_baseline(comparison):
+    assert comparison["st_folium_bytes"]["ratio"] <= PAYLOAD_TARGET
+    assert comparison["html_bytes"]["ratio"] <= PAYLOAD_TARGET
+
+
+def test_table_shows_the_payload_ratio(comparison):
+    rows = payload_rows(comparison)
+    assert rows[0].met is True
+    text = table([Row("data build", "s", 1.5), *rows])
+    assert "<= 1/3 of baseline" in text and "yes" in text
