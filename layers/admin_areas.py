@@ -7,9 +7,9 @@ import shapely
 from shapely.geometry import Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from geo.web_geometry import web_frame
+from geo.web_geometry import townships_tile_county, web_frame
 from layers import geojson
-from layers.elements import GeoJsonOverlay, Labels, layer_class
+from layers.elements import GeoJsonOverlay, Labels, TownshipOutline, layer_class
 from layers.theme import (
     LegendEntry,
     MapContext,
@@ -105,16 +105,18 @@ def overlay(ctx: MapContext) -> folium.FeatureGroup:
                                             {}, basemap)]),
         css, {"_": NEIGHBOUR_STYLE}, interactive=False,
     ).add_to(group)
-    GeoJsonOverlay(
-        geojson.from_frame(county, lambda row: {"code": str(row.code)}, basemap),
-        css, {"_": COUNTY_STYLE}, interactive=False,
-    ).add_to(group)
-
     townships = web_frame("townships").sort_values("code")
     GeoJsonOverlay(
         geojson.from_frame(townships, lambda row: township_properties(row, lang), basemap),
         css, {"_": TOWNSHIP_STYLE}, register=TOWNSHIP_REGISTRY,
     ).add_to(group)
+    if townships_tile_county(townships.geometry.values, county.geometry.values):
+        TownshipOutline(css, COUNTY_STYLE).add_to(group)  # the same edge: not sent twice
+    else:  # e.g. an imported township layer that does not fill the county
+        GeoJsonOverlay(
+            geojson.from_frame(county, lambda row: {"code": str(row.code)}, basemap),
+            css, {"_": COUNTY_STYLE}, interactive=False,
+        ).add_to(group)
 
     seats = web_frame("seats").sort_values("code")
     GeoJsonOverlay(

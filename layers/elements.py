@@ -121,6 +121,24 @@ HD.townshipShapes({{ this._parent.get_name() }}, {{ this.rows_js }}, {{ this.opt
         self.options_js = js_value(self.options)
 
 
+class TownshipOutline(HdElement):
+    """The outer edge of the drawn township polygons, computed in the browser (no geometry
+    sent): the county outline whenever the townships tile the county."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+HD.townshipOutline({{ this._parent.get_name() }}, {{ this.options_js }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, class_name: str, style: Style) -> None:
+        super().__init__()
+        self._name = "TownshipOutline"
+        self.options = {"className": class_name, "styles": {DEFAULT_STYLE_KEY: style},
+                        "interactive": False}
+        self.options_js = js_value(self.options)
+
+
 class Labels(HdElement):
     """Text labels at points that never catch clicks; rows: (lat, lon, text)."""
 

@@ -8,9 +8,9 @@ from shapely.geometry import Point, shape
 from geo import datastore
 from geo.web_geometry import web_frame
 from layers import admin_areas
-from layers.elements import layer_class
+from layers.elements import TownshipOutline, layer_class
 from layers.theme import MapContext
-from tests.layers_support import features, labels, overlay_with
+from tests.layers_support import features, labels, overlay_with, walk
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])
@@ -39,8 +39,8 @@ def test_townships_carry_code_name_and_tooltip(group) -> None:
 
 def test_county_neighbours_and_seats(group) -> None:
     overlay, lang = group
-    assert len(features(overlay_with(overlay, "hd-county"))) == 1
-    assert overlay_with(overlay, "hd-county").options["interactive"] is False
+    (outline,) = [e for e in walk(overlay) if isinstance(e, TownshipOutline)]
+    assert outline.options["styles"]["_"]["className"] == "hd-county"  # from the townships
     (borders,) = features(overlay_with(overlay, "hd-neighbour"))
     county = web_frame("county").geometry.iloc[0]
     lines = shape(borders["geometry"])
@@ -65,6 +65,16 @@ def test_labels_name_every_township_and_neighbour(group) -> None:
     )
     surroundings = admin_areas._surroundings(web_frame("county").geometry.iloc[0])
     assert all(surroundings.contains(Point(lon, lat)) for lat, lon, _ in neighbour_labels.rows)
+
+
+def test_county_outline_is_sent_when_townships_do_not_tile_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(admin_areas, "townships_tile_county", lambda townships, county: False)
+    overlay = admin_areas.overlay(MapContext(lang="zh", basemap="osm"))
+    assert not [e for e in walk(overlay) if isinstance(e, TownshipOutline)]
+    (county,) = features(overlay_with(overlay, "hd-county"))
+    assert county["properties"]["code"] == "430424000000"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -85,6 +85,33 @@
     });
   };
 
+  function rings(latlngs, out) {
+    if (latlngs.length && latlngs[0] instanceof L.LatLng) out.push(latlngs);
+    else latlngs.forEach(function (part) { rings(part, out); });
+    return out;
+  }
+
+  /* The outer edge of all township polygons (the county outline when they tile the county):
+     the ring segments that belong to one township only, drawn as one multi-part line. */
+  HD.townshipOutline = function (parent, opts) {
+    var uses = {}, segments = {};
+    Object.keys(HD.townships).forEach(function (code) {
+      rings(HD.townships[code].getLatLngs(), []).forEach(function (ring) {
+        ring.forEach(function (a, i) {
+          var b = ring[(i + 1) % ring.length];
+          var ka = a.lat + "," + a.lng, kb = b.lat + "," + b.lng;
+          var key = ka < kb ? ka + ";" + kb : kb + ";" + ka;
+          uses[key] = (uses[key] || 0) + 1;
+          segments[key] = [a, b];
+        });
+      });
+    });
+    var outer = Object.keys(uses).filter(function (key) { return uses[key] === 1; });
+    var line = L.polyline(outer.map(function (key) { return segments[key]; }), HD.style(opts, {}));
+    parent.addLayer(line);
+    return line;
+  };
+
   /* Text labels that do not catch clicks: rows are [lat, lon, text]. */
   HD.labels = function (parent, rows, className) {
     rows.forEach(function (row) {
