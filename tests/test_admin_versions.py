@@ -1,7 +1,6 @@
 """Versions: change summary, derived township attributes, exact rollback, audit log,
 concurrent imports from parallel processes, and the CLI."""
 
-import multiprocessing
 import os
 import sqlite3
 import subprocess
@@ -100,21 +99,32 @@ def test_rollback_to_a_missing_version_changes_nothing(tmp_path: Path) -> None:
     assert service.store().current_version("townships") == 1
 
 
-def _import_in_child(args: tuple[str, str, int]) -> int:
-    admin_dir, path, worker = args
-    os.environ[settings.ADMIN_DIR_ENV] = admin_dir
-    return service.import_file(Path(path), "townships", f"admin{worker}",
-                               f"parallel import {worker}").version
+# Each child waits for the start file, then imports: the imports really overlap.
+CHILD = """
+import sys, time
+from pathlib import Path
+from geo.admin import service
+start, path, worker = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+while not start.exists():
+    time.sleep(0.01)
+print(service.import_file(path, "townships", f"admin{worker}", f"parallel {worker}").version)
+"""
+HANG_GUARD_S = 300  # not a timing assertion: only stops a deadlock from hanging the suite
 
 
 def test_concurrent_imports_from_parallel_processes(tmp_path: Path, admin_dir: Path) -> None:
     workers = 6
-    files = [str(_grown(i, 1.0 + 0.01 * (i + 1), tmp_path / f"p{i}.geojson"))
-             for i in range(workers)]
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers) as pool:
-        versions = pool.map(_import_in_child, [(str(admin_dir), f, i) for i, f in
-                                               enumerate(files)])
+    files = [_grown(i, 1.0 + 0.01 * (i + 1), tmp_path / f"p{i}.geojson") for i in range(workers)]
+    start = tmp_path / "start"
+    env = {**os.environ, settings.ADMIN_DIR_ENV: str(admin_dir)}
+    children = [subprocess.Popen([sys.executable, "-c", CHILD, str(start), str(f), str(i)],
+                                 cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+                for i, f in enumerate(files)]
+    start.touch()
+    outputs = [child.communicate(timeout=HANG_GUARD_S) for child in children]
+    assert [child.returncode for child in children] == [0] * workers, outputs
+    versions = [int(out.split()[-1]) for out, _err in outputs]
     assert sorted(versions) == list(range(1, workers + 1))
     store = service.store()
     history = service.history("townships")

@@ -43,9 +43,9 @@ def to_wgs84(frame: gpd.GeoDataFrame, label: str, declared: str | int | None) ->
                 f"文件的坐标系是 {_describe(frame.crs)}，不是经纬度，不能按 GCJ-02 转换",
                 f"the file's CRS is {_describe(frame.crs)}, not longitude/latitude, so it cannot "
                 "be GCJ-02")])
-        converted = frame.set_crs(4326, allow_override=True)
-        converted.geometry = [None if g is None else geometry_gcj02_to_wgs84(g)
-                              for g in frame.geometry]
+        converted = frame.set_geometry(gpd.GeoSeries(
+            [None if g is None else geometry_gcj02_to_wgs84(g) for g in frame.geometry],
+            index=frame.index, crs=4326))
         return _checked_in_region(converted, frame, label)
     if isinstance(declared, int):
         if frame.crs is not None and file_epsg != declared:
@@ -110,10 +110,8 @@ def _checked_in_region(converted: gpd.GeoDataFrame, raw: gpd.GeoDataFrame, label
 
 
 def _rounded(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    rounded = frame.copy()
-    rounded.geometry = shapely.transform(
-        frame.geometry.values, lambda xy: np.round(xy, COORDINATE_DECIMALS))
-    return rounded
+    moved = shapely.transform(frame.geometry.values, lambda xy: np.round(xy, COORDINATE_DECIMALS))
+    return frame.set_geometry(gpd.GeoSeries(moved, index=frame.index, crs=frame.crs))
 
 
 def _centre(frame: gpd.GeoDataFrame) -> tuple[float, float]:

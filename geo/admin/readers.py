@@ -132,8 +132,7 @@ def _read_zipped_shapefile(path: Path, layer_id: str, label: str, max_bytes: int
                 "unreadable", f"Shapefile 缺少 {', '.join(missing)} 文件",
                 f"the shapefile lacks its {', '.join(missing)} file", inner_label,
             )])
-        raw = _read_shapefile(Path(tmp) / "layer.shp", inner_label)
-    return raw
+        return _read_shapefile(Path(tmp) / "layer.shp", inner_label)
 
 
 def _read_shapefile(path: Path, label: str) -> RawLayer:
