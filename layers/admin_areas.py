@@ -95,7 +95,7 @@ def overlay(ctx: MapContext) -> folium.FeatureGroup:
     """The 行政区划 overlay; its township polygons are registered for the other themes to reuse."""
     lang, basemap = ctx.lang, ctx.basemap
     css = layer_class(LAYER_ID)
-    group = overlay_group(title(lang))
+    group = overlay_group(LAYER_ID, title(lang))
 
     county = web_frame("county")
     surroundings = _surroundings(county.geometry.union_all())

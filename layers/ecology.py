@@ -95,7 +95,7 @@ def _river(lang: str, basemap: str) -> dict:
 def overlay(ctx: MapContext) -> folium.FeatureGroup:
     """The 生态空间 overlay."""
     css = layer_class(LAYER_ID)
-    group = overlay_group(title(ctx.lang))
+    group = overlay_group(LAYER_ID, title(ctx.lang))
     points, rows = _located(ctx.lang, ctx.basemap)
     if datastore.has_layer(REDLINE_LAYER):
         GeoJsonOverlay(

@@ -59,6 +59,21 @@ class HdElement(JSCSSMixin, MacroElement):
     default_css = [("hd_map_css", HD_MAP_CSS)]
 
 
+class OverlayRegistration(HdElement):
+    """Makes its parent (a theme's overlay group) known to the browser as HD.overlays[id]."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+HD.overlays[{{ this.layer_id|tojson }}] = {{ this._parent.get_name() }};
+{% endmacro %}"""
+    )
+
+    def __init__(self, layer_id: str) -> None:
+        super().__init__()
+        self._name = "OverlayRegistration"
+        self.layer_id = layer_id
+
+
 class GeoJsonOverlay(HdElement):
     """A GeoJSON FeatureCollection drawn with keyed styles, sent compact-encoded (lines and
     rings as strings, geo/compact_geojson.py; decoded by HD.geo). register="townships" makes
@@ -97,7 +112,9 @@ var {{ this.get_name() }} = HD.geo({{ this._parent.get_name() }}, {{ this.data_j
 class TownshipShapes(HdElement):
     """Styled copies of township polygons already drawn by the township overlay.
 
-    rows: (township code, style key, tooltip text or "").
+    rows: (township code, style key, tooltip text or ""). With into=<theme id> the copies go
+    into that theme's overlay (shown and hidden with it by the layer control) for as long as
+    their own parent group is on the map.
     """
 
     _template = Template(
@@ -112,11 +129,13 @@ HD.townshipShapes({{ this._parent.get_name() }}, {{ this.rows_js }}, {{ this.opt
         class_name: str,
         styles: dict[str, Style],
         interactive: bool = True,
+        into: str | None = None,
     ) -> None:
         super().__init__()
         self._name = "TownshipShapes"
         self.rows = [list(row) for row in rows]
-        self.options = {"className": class_name, "styles": styles, "interactive": interactive}
+        self.options = {"className": class_name, "styles": styles, "interactive": interactive,
+                        "into": into}
         self.rows_js = js_value(self.rows)
         self.options_js = js_value(self.options)
 

@@ -82,13 +82,14 @@ def _highlight_rows(industry_id: str, lang: str) -> list[tuple[str, str, str]]:
 
 def highlight_group(industry: str | None, lang: str, basemap: str) -> folium.FeatureGroup:
     """Shaded copies of exactly the townships assigned to `industry` (none for None), for
-    st_folium(feature_group_to_add=...); basemap needs no shift: the copies follow the drawn
-    township polygons."""
+    st_folium(feature_group_to_add=...). While the group is on the map the copies sit in the
+    乡镇产业 overlay, so its checkbox shows and hides them. basemap needs no shift: the copies
+    follow the drawn township polygons."""
     del basemap
     group = folium.FeatureGroup(name="industry-highlight", control=False)
     if industry:
-        TownshipShapes(_highlight_rows(industry, lang), HIGHLIGHT_CLASS,
-                       HIGHLIGHT_STYLES).add_to(group)
+        TownshipShapes(_highlight_rows(industry, lang), HIGHLIGHT_CLASS, HIGHLIGHT_STYLES,
+                       into=LAYER_ID).add_to(group)
     localize_assets(group)
     stable_ids(group, "hl")
     return group
@@ -116,7 +117,7 @@ def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]]]:
 def overlay(ctx: MapContext) -> folium.FeatureGroup:
     """The 乡镇产业 overlay: the parks the plan locates (the highlight is a separate group)."""
     css = layer_class(LAYER_ID)
-    group = overlay_group(title(ctx.lang))
+    group = overlay_group(LAYER_ID, title(ctx.lang))
     points, rows = _parks(ctx.lang, ctx.basemap)
     TownshipShapes(rows, css, PARK_STYLES).add_to(group)
     GeoJsonOverlay(points, css, PARK_STYLES).add_to(group)

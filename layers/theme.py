@@ -6,7 +6,7 @@ import folium
 
 from geo import datastore
 from geo.plan.schema import Citation
-from layers.elements import RerenderSafeLayer, Style
+from layers.elements import OverlayRegistration, RerenderSafeLayer, Style
 
 LANGS = ("zh", "en")
 QUALITIES = ("surveyed", "approximate", "schematic")
@@ -55,9 +55,12 @@ class Overlay(RerenderSafeLayer, folium.FeatureGroup):
     """A theme's group: one checkbox in the map's layer control."""
 
 
-def overlay_group(title: str, show: bool = True) -> Overlay:
-    """The group of one theme: one checkbox in the map's layer control."""
-    return Overlay(name=title, overlay=True, control=True, show=show)
+def overlay_group(layer_id: str, title: str, show: bool = True) -> Overlay:
+    """The group of one theme: one checkbox in the map's layer control, known in the
+    browser as HD.overlays[layer_id]."""
+    group = Overlay(name=title, overlay=True, control=True, show=show)
+    OverlayRegistration(layer_id).add_to(group)
+    return group
 
 
 def data_layer_entry(

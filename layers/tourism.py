@@ -108,7 +108,7 @@ def _styles() -> dict[str, dict]:
 def overlay(ctx: MapContext) -> folium.FeatureGroup:
     """The 旅游线路 overlay (off at start: it is busy)."""
     css = layer_class(LAYER_ID)
-    group = overlay_group(title(ctx.lang), show=False)
+    group = overlay_group(LAYER_ID, title(ctx.lang), show=False)
     features, labels = [], []
     for route in plan().routes:
         route_features, route_labels = _route_features(route, ctx.lang, ctx.basemap)

@@ -98,7 +98,7 @@ def _centres(lang: str, basemap: str) -> dict:
 def overlay(ctx: MapContext) -> folium.FeatureGroup:
     """The 城镇体系 overlay."""
     css = layer_class(LAYER_ID)
-    group = overlay_group(title(ctx.lang))
+    group = overlay_group(LAYER_ID, title(ctx.lang))
     TownshipShapes(_areas(ctx.lang), css, AREA_STYLES).add_to(group)
     GeoJsonOverlay(_axes(ctx.lang, ctx.basemap), css, AXIS_STYLES).add_to(group)
     GeoJsonOverlay(_centres(ctx.lang, ctx.basemap), css, CENTRE_STYLES).add_to(group)

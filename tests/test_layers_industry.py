@@ -5,6 +5,7 @@ import pytest
 
 from geo.plan import load_plan
 from layers import industry
+from layers.elements import OverlayRegistration
 from layers.theme import MapContext
 from tests.layers_support import township_shapes
 
@@ -42,6 +43,15 @@ def test_highlight_sends_no_geometry() -> None:
     script = "".join(e._template.module.script(e) for e in township_shapes(group))
     assert "coordinates" not in script and "HD.townshipShapes" in script
     assert "Oil" in script or "oil" in script  # English tooltips
+
+
+def test_highlight_lives_in_the_industry_overlay() -> None:
+    """The copies join the 乡镇产业 overlay, so its layer-control checkbox hides them too."""
+    (shapes,) = township_shapes(industry.highlight_group("citrus", "zh", "osm"))
+    assert shapes.options["into"] == industry.LAYER_ID
+    group = industry.overlay(MapContext(lang="zh", basemap="osm"))
+    registrations = [e for e in group._children.values() if isinstance(e, OverlayRegistration)]
+    assert [r.layer_id for r in registrations] == [industry.LAYER_ID]
 
 
 def test_no_industry_no_highlight_and_unknown_industry_named() -> None:

@@ -3,6 +3,7 @@
   "use strict";
   var HD = (window.HD = window.HD || {});
   HD.townships = HD.townships || {}; // township code -> its polygon on the map
+  HD.overlays = HD.overlays || {}; // theme id -> its group in the layer control
 
   /* Path/marker options of one feature: its style key "s" (or "_"), plus the layer's className. */
   HD.style = function (opts, properties) {
@@ -74,14 +75,25 @@
     return layer;
   };
 
-  /* Copies of township polygons already on the map, styled: rows are [code, style key, tip]. */
+  /* Copies of township polygons already on the map, styled: rows are [code, style key, tip].
+     With opts.into they live in that theme's overlay while `parent` is on the map. */
   HD.townshipShapes = function (parent, rows, opts) {
+    var shapes = [];
     rows.forEach(function (row) {
       var source = HD.townships[row[0]];
       if (!source) return;
       var shape = L.polygon(source.getLatLngs(), HD.style(opts, { s: row[1] }));
       tooltip(shape, row[2]);
-      parent.addLayer(shape);
+      shapes.push(shape);
+    });
+    var host = (opts.into && HD.overlays[opts.into]) || null;
+    if (!host) {
+      shapes.forEach(function (shape) { parent.addLayer(shape); });
+      return;
+    }
+    parent.on("add", function () { shapes.forEach(function (shape) { host.addLayer(shape); }); });
+    parent.on("remove", function () {
+      shapes.forEach(function (shape) { host.removeLayer(shape); });
     });
   };
 
