@@ -14,8 +14,16 @@
     return style;
   };
 
+  /* Tooltips show plain text (names may come from imported data): escaped, lines kept. */
+  function escapeHtml(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/\n/g, "<br>");
+  }
+
   function tooltip(layer, text) {
-    if (text) layer.bindTooltip(text, { sticky: true });
+    if (!text) return;
+    layer.hdTip = text;
+    layer.bindTooltip(escapeHtml(text), { sticky: true });
   }
 
   /* Compact geometry (geo/compact_geojson.py): each line or ring is one string of
@@ -83,7 +91,8 @@
       var source = HD.townships[row[0]];
       if (!source) return;
       var shape = L.polygon(source.getLatLngs(), HD.style(opts, { s: row[1] }));
-      tooltip(shape, row[2]);
+      // A copy covers the township: its tooltip names the township first.
+      tooltip(shape, [source.hdTip, row[2]].filter(Boolean).join("\n"));
       shapes.push(shape);
     });
     var host = (opts.into && HD.overlays[opts.into]) || null;
