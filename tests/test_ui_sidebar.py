@@ -9,8 +9,10 @@ from ui.sidebar import TownshipOption, township_label, valid_tile_url
 def _sidebar_app() -> None:
     import streamlit as st
 
-    from ui.sidebar import TownshipOption, language_switch, render_sidebar
+    from ui.sidebar import TownshipOption, language_switch, render_sidebar, set_choice
 
+    if "clicked" in st.session_state:  # stands in for a click on the map
+        set_choice("township_code", st.session_state.pop("clicked"))
     lang = language_switch()
     view = render_sidebar(
         lang,
@@ -35,27 +37,41 @@ def app() -> AppTest:
 def test_defaults_to_chinese_whole_county(app: AppTest) -> None:
     view = app.session_state["view"]
     assert (view.lang, view.basemap, view.township_code, view.industry) == ("zh", "osm", None, None)
-    assert app.sidebar.selectbox(key="township_code").label == "乡镇"
-    assert "洣水镇（Mishui Town）" in app.sidebar.selectbox(key="township_code").options
+    assert app.sidebar.selectbox(key="township_code__zh").label == "乡镇"
+    assert "洣水镇（Mishui Town）" in app.sidebar.selectbox(key="township_code__zh").options
 
 
-def test_english_switch_relabels(app: AppTest) -> None:
+def test_english_switch_relabels_and_keeps_the_choice(app: AppTest) -> None:
+    app.sidebar.selectbox(key="township_code__zh").set_value("430424211000").run()
     app.sidebar.radio(key="lang").set_value("en").run()
-    township = app.sidebar.selectbox(key="township_code")
+    township = app.sidebar.selectbox(key="township_code__en")
     assert township.label == "Township"
     assert "Shitan Township (石滩乡)" in township.options
+    assert township.value == "430424211000"
     assert app.session_state["view"].lang == "en"
+    assert app.session_state["view"].township_code == "430424211000"
+
+
+def test_choice_from_outside_the_picker(app: AppTest) -> None:
+    app.sidebar.selectbox(key="township_code__zh").set_value("430424100000").run()
+    app.session_state["clicked"] = "430424211000"
+    app.run()
+    assert app.sidebar.selectbox(key="township_code__zh").value == "430424211000"
+    assert app.session_state["view"].township_code == "430424211000"
+    app.sidebar.selectbox(key="township_code__zh").set_value("430424100000").run()
+    app.sidebar.radio(key="lang").set_value("en").run()
+    assert app.sidebar.selectbox(key="township_code__en").value == "430424100000"
 
 
 def test_picks_reach_the_view(app: AppTest) -> None:
-    app.sidebar.selectbox(key="township_code").set_value("430424211000").run()
-    app.sidebar.selectbox(key="industry").set_value("pepper").run()
+    app.sidebar.selectbox(key="township_code__zh").set_value("430424211000").run()
+    app.sidebar.selectbox(key="industry__zh").set_value("pepper").run()
     view = app.session_state["view"]
     assert (view.township_code, view.industry) == ("430424211000", "pepper")
 
 
 def test_custom_tile_url_used_only_when_valid(app: AppTest) -> None:
-    app.sidebar.selectbox(key="basemap").set_value("custom").run()
+    app.sidebar.selectbox(key="basemap__zh").set_value("custom").run()
     app.sidebar.text_input(key="custom_tile_url").input("tiles.local/x.png").run()
     assert app.session_state["view"].custom_tile_url is None
     assert app.session_state["view"].basemap == "none"

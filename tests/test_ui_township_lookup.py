@@ -4,7 +4,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
-from ui.township_lookup import clicked_township, township_at
+from ui.township_lookup import township_at
 
 
 @pytest.fixture()
@@ -23,10 +23,3 @@ def test_point_inside_each_polygon(two_townships: gpd.GeoDataFrame) -> None:
 
 def test_point_outside_all(two_townships: gpd.GeoDataFrame) -> None:
     assert township_at(two_townships, lat=26.0, lng=112.95) is None
-
-
-def test_component_value(two_townships: gpd.GeoDataFrame) -> None:
-    value = {"last_object_clicked": {"lat": 27.21, "lng": 113.09}}
-    assert clicked_township(value, two_townships) == "430424102000"
-    assert clicked_township({"last_object_clicked": None}, two_townships) is None
-    assert clicked_township(None, two_townships) is None

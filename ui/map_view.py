@@ -8,15 +8,19 @@ from functools import partial
 import folium
 import streamlit as st
 
-from layers.assets import RETURNED_OBJECTS
 from layers.map import build_map, clicked_point_wgs84, selection_group, township_view
 from ui.data import data_version, layer_version, townships
 from ui.map_component import RenderedMap, render_map, show_rendered_map
+from ui.sidebar import set_choice
 from ui.state import TOWNSHIP_KEY, ViewState
 from ui.township_lookup import township_at
 
 MAP_KEY = "map"
 MAP_HEIGHT = 640
+# The component returns only the last clicked point: a click re-runs the script, panning,
+# zooming and layer toggles do not. Leaflet passes clicks on shapes on to the map, so this
+# also covers shapes that were added after the component hooked its per-layer handlers.
+RETURNED_OBJECTS = ("last_clicked",)
 
 
 @st.cache_resource(show_spinner=False, max_entries=24)
@@ -32,13 +36,13 @@ def _township_view(code: str, basemap: str, version: str) -> tuple[tuple[float, 
 
 def _select_clicked_township(basemap: str) -> None:
     """Component on_change: a click inside a township selects it in the sidebar picker."""
-    point = (st.session_state.get(MAP_KEY) or {}).get("last_object_clicked")
+    point = (st.session_state.get(MAP_KEY) or {}).get("last_clicked")
     if not point:
         return
     lat, lon = clicked_point_wgs84(float(point["lat"]), float(point["lng"]), basemap)
     code = township_at(townships(), lat, lon)
     if code is not None:
-        st.session_state[TOWNSHIP_KEY] = code
+        set_choice(TOWNSHIP_KEY, code)
 
 
 def show_map(view: ViewState, extra_groups: Sequence[folium.FeatureGroup] = ()) -> None:

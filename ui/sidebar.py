@@ -1,7 +1,7 @@
 """The sidebar: language, basemap (with a custom XYZ URL), township and industry pickers."""
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
@@ -43,6 +43,47 @@ def valid_tile_url(url: str) -> bool:
     return bool(_TILE_URL.match(url)) and all(p in url for p in ("{z}", "{x}", "{y}"))
 
 
+def widget_key(state_key: str, lang: Lang) -> str:
+    """Session key of a picker drawn in `lang`. Each language gets its own widget, because a
+    selectbox keeps showing the label it was drawn with; the value lives under state_key."""
+    return f"{state_key}__{lang}"
+
+
+def set_choice(state_key: str, value: str) -> None:
+    """Choose `value` in a picker from outside it (e.g. a click on the map)."""
+    st.session_state[state_key] = value
+    for lang in LANGS:
+        st.session_state[widget_key(state_key, lang)] = value
+
+
+def _picker(
+    label: str,
+    options: list[str],
+    state_key: str,
+    lang: Lang,
+    format_func: Callable[[str], str],
+    help_text: str | None = None,
+) -> str:
+    """A sidebar selectbox whose choice survives a language switch (kept under state_key)."""
+    chosen = st.session_state.get(state_key)
+    key = widget_key(state_key, lang)
+
+    def keep_choice() -> None:
+        set_choice(state_key, st.session_state[key])
+
+    # A widget that has a session value takes it from there (and must not get an index too).
+    index = 0 if key in st.session_state or chosen not in options else options.index(chosen)
+    return st.sidebar.selectbox(
+        label,
+        options,
+        index=index,
+        key=key,
+        format_func=format_func,
+        help=help_text,
+        on_change=keep_choice,
+    )
+
+
 def current_lang() -> Lang:
     """The language chosen so far in this session (the default before the switch exists)."""
     lang = st.session_state.get(LANG_KEY, DEFAULT_LANG)
@@ -66,11 +107,7 @@ def _basemap_picker(lang: Lang, basemaps: Sequence[tuple[str, str]]) -> tuple[st
     labels = dict(basemaps)
     url_configured = CUSTOM_BASEMAP in labels
     labels.setdefault(CUSTOM_BASEMAP, t("custom_tile_url", lang))
-    if st.session_state.get(BASEMAP_KEY) not in labels:
-        st.session_state.pop(BASEMAP_KEY, None)
-    basemap = st.sidebar.selectbox(
-        t("basemap", lang), list(labels), key=BASEMAP_KEY, format_func=labels.__getitem__
-    )
+    basemap = _picker(t("basemap", lang), list(labels), BASEMAP_KEY, lang, labels.__getitem__)
     if basemap != CUSTOM_BASEMAP:
         return basemap, None
     url = st.sidebar.text_input(
@@ -93,20 +130,22 @@ def render_sidebar(
     """Draw the pickers below the language switch and return what they hold."""
     basemap, custom_url = _basemap_picker(lang, basemaps)
     by_code = {option.code: option for option in townships}
-    code = st.sidebar.selectbox(
+    code = _picker(
         t("township", lang),
         ["", *by_code],
-        key=TOWNSHIP_KEY,
-        format_func=lambda c: township_label(by_code[c], lang) if c else t("whole_county", lang),
-        help=t("township_help", lang),
+        TOWNSHIP_KEY,
+        lang,
+        lambda c: township_label(by_code[c], lang) if c else t("whole_county", lang),
+        t("township_help", lang),
     )
     industry_labels = dict(industries)
-    industry = st.sidebar.selectbox(
+    industry = _picker(
         t("industry", lang),
         ["", *industry_labels],
-        key=INDUSTRY_KEY,
-        format_func=lambda i: industry_labels[i] if i else t("no_industry", lang),
-        help=t("industry_help", lang),
+        INDUSTRY_KEY,
+        lang,
+        lambda i: industry_labels[i] if i else t("no_industry", lang),
+        t("industry_help", lang),
     )
     return ViewState(
         lang=lang,

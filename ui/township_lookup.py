@@ -10,11 +10,3 @@ def township_at(townships: gpd.GeoDataFrame, lat: float, lng: float) -> str | No
     if len(hits) == 0:
         return None
     return str(townships.iloc[sorted(hits)[0]]["code"])
-
-
-def clicked_township(map_value: dict | None, townships: gpd.GeoDataFrame) -> str | None:
-    """The township under the last clicked object in a st_folium return value, if any."""
-    point = (map_value or {}).get("last_object_clicked")
-    if not point:
-        return None
-    return township_at(townships, float(point["lat"]), float(point["lng"]))

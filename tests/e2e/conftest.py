@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route, WebSocket, sync_playwright
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 STREAMLIT = PROJECT_ROOT / ".venv" / "bin" / "streamlit"
@@ -93,10 +93,19 @@ def browser() -> Iterator[Browser]:
 
 
 class OfflineLog:
-    """Requests the page tried to send to non-local hosts (all of them blocked)."""
+    """What the page did: requests to non-local hosts (all blocked), script errors, and the
+    messages it sent to the Streamlit server over its websocket (each re-run sends one)."""
 
     def __init__(self) -> None:
         self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.sent_to_server = 0
+
+    def watch(self, websocket: WebSocket) -> None:
+        websocket.on("framesent", lambda _payload: self._count_sent())
+
+    def _count_sent(self) -> None:
+        self.sent_to_server += 1
 
     def route(self, route: Route) -> None:
         host = urlparse(route.request.url).hostname or ""
@@ -112,13 +121,31 @@ def offline() -> OfflineLog:
     return OfflineLog()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator:
+    report = yield
+    if report.when == "call":
+        item.stash[FAILED] = report.failed
+    return report
+
+
+FAILED = pytest.StashKey[bool]()
+
+
 @pytest.fixture()
-def page(browser: Browser, offline: OfflineLog) -> Iterator[Page]:
-    """A fresh page, 1400x900, with every request to a non-local host blocked."""
+def page(
+    browser: Browser, offline: OfflineLog, request: pytest.FixtureRequest
+) -> Iterator[Page]:
+    """A fresh page, 1400x900, with every request to a non-local host blocked; a failing
+    test leaves a screenshot in tests/artifacts/."""
     context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
     context.route("**/*", offline.route)
     page = context.new_page()
+    page.on("pageerror", lambda error: offline.errors.append(str(error)))
+    page.on("websocket", offline.watch)
     yield page
+    if request.node.stash.get(FAILED, False):
+        page.screenshot(path=ARTIFACTS / f"failed_{request.node.name}.png")
     context.close()
 
 

@@ -1,0 +1,212 @@
+"""The viewer in headless Chromium, offline: map, layer control, township panel, industry
+highlight, English switch, and the README screenshot."""
+
+import re
+import shutil
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Frame, FrameLocator, Page, expect
+
+from geo.datastore import load_layer
+from geo.plan import load_plan
+from layers import admin_areas, town_system
+from layers.industry import SHADE_OF_MODE
+from tests.e2e.conftest import ARTIFACTS, PROJECT_ROOT, OfflineLog
+
+pytestmark = pytest.mark.e2e
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+LOAD_TIMEOUT_MS = 90_000
+RERUN_TIMEOUT_MS = 30_000
+SCREENSHOT = PROJECT_ROOT / "docs" / "screenshot.png"
+
+# The highlight copies of township polygons, each mapped back to the township it copies.
+HIGHLIGHTED_JS = """() => {
+  const codes = Object.keys(HD.townships);
+  const out = [];
+  window.map.eachLayer((layer) => {
+    const cls = (layer.options && layer.options.className) || "";
+    if (layer instanceof L.Polygon && cls.includes("hd-highlight-")) {
+      const bounds = layer.getBounds();
+      const code = codes.find((c) => HD.townships[c].getBounds().equals(bounds));
+      out.push([code, cls.includes("hd-highlight-centred") ? "centred" : "radiating"]);
+    }
+  });
+  return out;
+}"""
+
+
+# Container pixel of a (lat, lng) and the tag of what is drawn there.
+POINT_JS = """([lat, lng]) => {
+  const p = window.map.latLngToContainerPoint([lat, lng]);
+  const box = document.getElementById("map_div").getBoundingClientRect();
+  const hit = document.elementFromPoint(box.x + p.x, box.y + p.y);
+  return [p.x, p.y, hit ? hit.tagName.toLowerCase() : ""];
+}"""
+
+
+def map_locator(page: Page) -> FrameLocator:
+    return page.frame_locator(MAP_IFRAME)
+
+
+def map_frame(page: Page) -> Frame:
+    frame = next((f for f in page.frames if "st_folium" in f.url), None)
+    assert frame is not None, "the st_folium component frame is missing"
+    return frame
+
+
+def open_app(page: Page, app_url: str, offline: OfflineLog) -> None:
+    """Open the app and wait until the township layer is drawn."""
+    page.goto(app_url)
+    try:
+        expect(map_locator(page).locator("path.hd-township")).to_have_count(
+            17, timeout=LOAD_TIMEOUT_MS
+        )
+    except AssertionError as error:
+        raise AssertionError(f"{error}\nscript errors in the page: {offline.errors}") from None
+
+
+def pick_option(page: Page, label: str, search: str, option: str) -> None:
+    """Type `search` into the sidebar selectbox `label` and choose `option`."""
+    box = page.get_by_role("combobox", name=label)
+    box.click()
+    box.fill(search)
+    page.get_by_role("option", name=option, exact=True).click()
+    expect(box).to_have_value(option, timeout=RERUN_TIMEOUT_MS)
+
+
+@pytest.fixture()
+def page(page: Page, app_url: str, offline: OfflineLog) -> Page:
+    """The app opened in a fresh offline page, its township layer drawn."""
+    open_app(page, app_url, offline)
+    return page
+
+
+def panel_text(page: Page, heading: str) -> str:
+    panel = page.locator(".st-key-township_panel")
+    expect(panel.get_by_text(heading)).to_be_visible(timeout=RERUN_TIMEOUT_MS)
+    return panel.inner_text()
+
+
+def test_map_with_17_townships_and_no_remote_assets(page: Page, offline: OfflineLog) -> None:
+    assert map_frame(page).evaluate("typeof L !== 'undefined' && !!window.map")
+    assets = [u for u in offline.blocked if re.search(r"\.(js|css|woff2?)(\?|$)", u)]
+    assert assets == [], f"assets requested from other hosts: {assets}"
+    assert all(urlparse(u).hostname for u in offline.blocked)
+
+
+def test_layer_switched_off_removes_its_shapes_without_rerun(
+    page: Page, offline: OfflineLog
+) -> None:
+    layers = map_locator(page).locator(".leaflet-control-layers-overlays label")
+    town_paths = map_locator(page).locator(f"path.hd-layer-{town_system.LAYER_ID}")
+    assert town_paths.count() > 0
+    page.wait_for_timeout(1500)  # let the first run's component messages settle
+    before = offline.sent_to_server
+
+    layers.filter(has_text=admin_areas.title("zh")).locator("input").uncheck()
+    expect(map_locator(page).locator("path.hd-township")).to_have_count(0)
+    layers.filter(has_text=town_system.title("zh")).locator("input").uncheck()
+    expect(town_paths).to_have_count(0)
+    layers.filter(has_text=admin_areas.title("zh")).locator("input").check()
+    expect(map_locator(page).locator("path.hd-township")).to_have_count(17)
+    page.wait_for_timeout(1500)  # longer than st_folium's 250 ms debounce
+    assert offline.sent_to_server == before, "a layer toggle sent a message to the server"
+
+
+def test_picking_a_township_shows_its_plan_facts_and_zooms(page: Page) -> None:
+    view = load_plan().township("大浦镇")
+    zoom_before = map_frame(page).evaluate("window.map.getZoom()")
+    pick_option(page, "乡镇", "大浦", f"{view.name}（{view.name_en}）")
+    text = panel_text(page, f"{view.name} · {view.name_en}")
+    expected = [r.name for r in view.roles] + [a.name for a in view.axes]
+    expected += [i.name for i in view.industries] + [p.name for p in view.projects]
+    missing = [name for name in expected if name not in text]
+    assert missing == []
+    assert view.industries[0].citations[0].chapter in text
+    assert "专栏8-1" in text
+    frame = map_frame(page)
+    expect(map_locator(page).locator("path.hd-selection")).to_have_count(1)
+    assert frame.evaluate("window.map.getZoom()") > zoom_before
+    polygon = load_layer("townships").set_index("code").geometry[view.code]
+    lat, lng = frame.evaluate("[window.map.getCenter().lat, window.map.getCenter().lng]")
+    west, south, east, north = polygon.bounds
+    assert west < lng < east and south < lat < north
+
+
+def _clickable_township(frame: Frame) -> tuple[str, float, float]:
+    """(code, x, y): a point inside a township that no map control covers in the current view."""
+    for code, polygon in load_layer("townships").set_index("code").geometry.items():
+        point = polygon.representative_point()
+        x, y, hit = frame.evaluate(POINT_JS, [point.y, point.x])
+        if hit == "path":
+            return str(code), x, y
+    raise AssertionError("every township's inner point is covered by a map control")
+
+
+def test_clicking_a_township_on_the_map_selects_it(page: Page) -> None:
+    code, x, y = _clickable_township(map_frame(page))
+    view = load_plan().township(code)
+    map_locator(page).locator("#map_div").click(position={"x": x, "y": y})
+    panel_text(page, f"{view.name} · {view.name_en}")
+    expect(page.get_by_role("combobox", name="乡镇")).to_have_value(
+        f"{view.name}（{view.name_en}）"
+    )
+
+
+def _industry_with_both_shades() -> tuple[str, str, dict[str, str]]:
+    """(option label, search text, code -> shade) of the first industry with both shades."""
+    plan = load_plan()
+    for entry in plan.industry_index():
+        shades: dict[str, str] = {}
+        for place in entry.townships:
+            if shades.get(place.code) != "centred":
+                shades[place.code] = SHADE_OF_MODE[place.mode]
+        if {"centred", "radiating"} <= set(shades.values()):
+            return f"{entry.category_name} · {entry.name}", entry.name, shades
+    raise AssertionError("no industry has both centred and radiating townships")
+
+
+def test_choosing_an_industry_highlights_exactly_its_townships(page: Page) -> None:
+    option, search, expected = _industry_with_both_shades()
+    pick_option(page, "产业", search, option)
+    highlights = map_locator(page).locator("path[class*='hd-highlight-']")
+    expect(highlights).to_have_count(len(expected), timeout=RERUN_TIMEOUT_MS)
+    drawn = map_frame(page).evaluate(HIGHLIGHTED_JS)
+    assert dict(drawn) == expected
+    assert len(drawn) == len(expected)
+
+
+def test_english_switch_changes_the_labels(page: Page) -> None:
+    expect(page.get_by_role("combobox", name="乡镇")).to_be_visible()
+    page.get_by_text("English", exact=True).click()
+    expect(page.get_by_role("combobox", name="Township")).to_be_visible(
+        timeout=RERUN_TIMEOUT_MS
+    )
+    expect(page.get_by_role("heading", name="Hengdong County 14th Five-Year Plan layout")
+           ).to_be_visible()
+    expect(page.get_by_role("combobox", name="乡镇")).to_have_count(0)
+    expect(page.locator(MAP_IFRAME)).to_have_count(1, timeout=LOAD_TIMEOUT_MS)
+    layer_control = map_locator(page).locator(".leaflet-control-layers-overlays")
+    expect(layer_control).to_contain_text(admin_areas.title("en"), timeout=LOAD_TIMEOUT_MS)
+    pick_option(page, "Township", "Dapu", "Dapu Town (大浦镇)")
+    panel_text(page, "大浦镇 · Dapu Town")
+    expect(page.locator(".st-key-township_panel")).to_contain_text("Role in the town system")
+    page.screenshot(path=ARTIFACTS / "viewer_en.png")
+
+
+def test_screenshot_for_the_readme(page: Page) -> None:
+    option, search, _ = _industry_with_both_shades()
+    pick_option(page, "乡镇", "大浦", "大浦镇（Dapu Town）")
+    panel_text(page, "大浦镇 · Dapu Town")
+    pick_option(page, "产业", search, option)
+    expect(map_locator(page).locator("path[class*='hd-highlight-']").first).to_be_attached(
+        timeout=RERUN_TIMEOUT_MS
+    )
+    page.wait_for_timeout(1000)  # let the zoom animation finish before the picture
+    shot = ARTIFACTS / "viewer_zh.png"
+    page.screenshot(path=shot)
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    shutil.copyfile(shot, SCREENSHOT)
+    assert SCREENSHOT.stat().st_size > 50_000
