@@ -48,6 +48,11 @@ def _townships() -> list[tuple[str, str]]:
     return sorted((f["properties"]["code"], f["properties"]["name"]) for f in features)
 
 
+def _load_average() -> list[float]:
+    """1, 5 and 15 minute load averages: other work on the machine slows every timing."""
+    return [round(load, 2) for load in os.getloadavg()]
+
+
 def measure_app(app: AppSpec, runs: int) -> dict[str, Any]:
     """runs + 1 visits of the app in fresh browser contexts; the first one warms the server up
     (imports, caches) and is kept apart from the counted ones."""
@@ -93,7 +98,8 @@ def main() -> None:
         "command": "python -m bench " + " ".join(sys.argv[1:]),
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
-                    "python": platform.python_version()},
+                    "python": platform.python_version(),
+                    "load_average_at_start": _load_average()},
         "runs": args.runs,
         "build_seconds": builds,
         "payload": payload,
@@ -104,9 +110,13 @@ def main() -> None:
         baseline = measure_app(BASELINE, args.runs)
         results["browser"] = {"ours": ours, "baseline": baseline}
         rows += browser_rows(ours, baseline)
+    results["machine"]["load_average_at_end"] = _load_average()
     results["table"] = [row.as_dict() for row in rows]
     RESULTS_PATH.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     print(table(rows))
+    load = results["machine"]
+    print(f"\nload average (1, 5, 15 min) at start {load['load_average_at_start']}, "
+          f"at end {load['load_average_at_end']} on {load['cpus']} CPUs")
     print(f"\nwritten {RESULTS_PATH.relative_to(PROJECT_ROOT)}")
 
 

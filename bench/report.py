@@ -61,11 +61,14 @@ def payload_rows(payload: dict[str, dict[str, float]]) -> list[Row]:
     ]  # fmt: skip
 
 
-def server_rows(ours_s: list[float], baseline_s: list[float]) -> list[Row]:
-    click = median(ours_s)
+def server_rows(ours: list[dict[str, float]], baseline: list[dict[str, float]]) -> list[Row]:
+    wall = median([run["wall_s"] for run in ours])
     return [
-        Row("township click re-run, server script time (AppTest)", "s", click,
-            median(baseline_s), "< 0.3 s", click is not None and click < CLICK_SERVER_TARGET_S),
+        Row("township click re-run, server script wall time (AppTest)", "s", wall,
+            median([run["wall_s"] for run in baseline]), "< 0.3 s",
+            wall is not None and wall < CLICK_SERVER_TARGET_S),
+        Row("township click re-run, server CPU time (AppTest)", "s",
+            median([run["cpu_s"] for run in ours]), median([run["cpu_s"] for run in baseline])),
     ]  # fmt: skip
 
 
