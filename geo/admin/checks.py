@@ -140,10 +140,11 @@ def _township_problems(frame: gpd.GeoDataFrame, label: str,
         if not isinstance(name, str) or not name:
             continue
         if name not in township_codes:
+            hint_zh, hint_en = _did_you_mean(name, list(township_codes))
             problems.append(Problem("unknown-township",
-                                    f"“{name}”不是衡东县的 17 个乡镇之一（{known}）",
-                                    f"'{name}' is not one of the 17 townships of 衡东县 ({known})",
-                                    label, index, name, "name"))
+                                    f"“{name}”不是衡东县的 17 个乡镇之一（{known}）{hint_zh}",
+                                    f"'{name}' is not one of the 17 townships of 衡东县 ({known})"
+                                    f"{hint_en}", label, index, name, "name"))
         elif name in seen:
             problems.append(Problem("duplicate-township", f"乡镇“{name}”重复出现",
                                     f"township '{name}' appears more than once",
@@ -164,6 +165,14 @@ def _township_problems(frame: gpd.GeoDataFrame, label: str,
             f"townships missing: {', '.join(missing)} (all 17 must appear once)",
             label, field="name"))
     return problems
+
+
+def _did_you_mean(name: str, names: list[str]) -> tuple[str, str]:
+    """A hint when only the 镇/乡 suffix is wrong (the plan itself writes 石滩镇 for 石滩乡)."""
+    alike = [n for n in names if n[:-1] == name[:-1]]
+    if not alike:
+        return "", ""
+    return f"；是否应为“{alike[0]}”？", f"; did you mean '{alike[0]}'?"
 
 
 def repaired(frame: gpd.GeoDataFrame, rule: LayerRule) -> tuple[gpd.GeoDataFrame, list[int]]:

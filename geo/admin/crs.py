@@ -13,7 +13,10 @@ from geo.coords import geometry_gcj02_to_wgs84
 
 GEOGRAPHIC_AS_IS = (4326, 4490)  # WGS84 and CGCS2000 differ by centimetres here
 GAUSS_KRUGER_3_DEGREE = range(4513, 4555)  # CGCS2000 3-degree Gauss-Krüger zones and CMs
-GUESS_CANDIDATES = (*GAUSS_KRUGER_3_DEGREE, 3857, 32649, 2383, 2362)  # + Web Mercator, UTM, Xian80
+# CRSs in which coordinates of 衡东县 are commonly delivered: CGCS2000 3-degree GK zone 38 / CM 114E
+# (and the neighbouring zone 37 / CM 111E), Web Mercator, UTM 49N. Xian 1980 and Beijing 1954 GK
+# coordinates of the same zone are within metres of these and are named in the message.
+GUESS_CANDIDATES = (4526, 4547, 4525, 4546, 3857, 32649)
 GCJ02 = "gcj02"
 # Coarse box around 衡东县 (about 30 km margin): a file whose data misses it is in the wrong CRS.
 REGION = (112.4, 26.6, 113.6, 27.6)
@@ -83,6 +86,12 @@ def guess_crs(frame: gpd.GeoDataFrame) -> tuple[str, str]:
             lon, lat = _to_lonlat(epsg).transform(px, py)
             if _in_region(lon, lat):
                 name = CRS.from_epsg(epsg).name
+                if epsg in GAUSS_KRUGER_3_DEGREE:
+                    zh += "（或同分带的西安 80 / 北京 54 坐标）"
+                    en += " (or the Xian 1980 / Beijing 1954 zone of the same meridian)"
+                if px == x:
+                    zh += f"；如确是该坐标系，请指定 EPSG:{epsg}（命令行 --crs EPSG:{epsg}）"
+                    en += f"; if so, declare it (CLI: --crs EPSG:{epsg})"
                 return f"EPSG:{epsg}（{name}）{zh}", f"EPSG:{epsg} ({name}){en}"
     return (f"未知的投影坐标（中心约 {x:.0f}, {y:.0f}）",
             f"an unknown projected CRS (centre about {x:.0f}, {y:.0f})")
