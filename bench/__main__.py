@@ -3,7 +3,8 @@ print a table (with the ratio to the baseline where there is one) and write benc
 
     python -m bench                 # everything, 5 counted visits per app
     python -m bench --runs 3        # fewer visits
-    python -m bench --no-browser    # build time and payload only (no Chromium needed)
+    python -m bench --no-browser    # no Chromium: build time, payload, server re-run time
+    python -m bench --markdown      # the table as Markdown (for docs/benchmark.md)
 """
 
 import argparse
@@ -21,7 +22,15 @@ from bench.baseline import CDN_FILES, build_baseline_map, layer_geojson
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, AppSpec, visit
 from bench.build_time import build_seconds
 from bench.payload import payload_comparison
-from bench.report import Row, browser_rows, median, payload_rows, server_rows, table
+from bench.report import (
+    Row,
+    browser_rows,
+    markdown_table,
+    median,
+    payload_rows,
+    server_rows,
+    table,
+)
 from bench.server import StreamlitServer
 from bench.server_time import rerun_seconds, township_rerun_seconds
 from geo.paths import PROJECT_ROOT
@@ -82,6 +91,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="counted visits per app (default 5)")
     parser.add_argument("--no-browser", action="store_true", help="skip the browser timings")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     args = parser.parse_args()
 
     builds = [build_seconds() for _ in range(args.runs)]
@@ -113,7 +123,7 @@ def main() -> None:
     results["machine"]["load_average_at_end"] = _load_average()
     results["table"] = [row.as_dict() for row in rows]
     RESULTS_PATH.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
-    print(table(rows))
+    print(markdown_table(rows) if args.markdown else table(rows))
     load = results["machine"]
     print(f"\nload average (1, 5, 15 min) at start {load['load_average_at_start']}, "
           f"at end {load['load_average_at_end']} on {load['cpus']} CPUs")

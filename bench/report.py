@@ -99,15 +99,16 @@ def browser_rows(ours: dict[str, Any], baseline: dict[str, Any]) -> list[Row]:
 def _cell(value: float | None, digits: int = 3) -> str:
     if value is None:
         return "-"
-    if float(value).is_integer() and abs(value) < 1e6:
-        return str(int(value))
+    if float(value).is_integer() or abs(value) >= 10**digits:
+        return f"{value:.0f}"
     return f"{value:.{digits}g}"
 
 
-def table(rows: list[Row]) -> str:
-    """Plain-text table: metric, unit, ours, baseline, ratio, target, met."""
-    header = ("metric", "unit", "ours", "baseline", "ratio", "target", "met")
-    body = [
+HEADER = ("metric", "unit", "ours", "baseline", "ratio", "target", "met")
+
+
+def _cells(rows: list[Row]) -> list[tuple[str, ...]]:
+    return [
         (
             row.metric,
             row.unit,
@@ -119,8 +120,19 @@ def table(rows: list[Row]) -> str:
         )
         for row in rows
     ]
-    widths = [max(len(line[i]) for line in (header, *body)) for i in range(len(header))]
+
+
+def table(rows: list[Row]) -> str:
+    """Plain-text table: metric, unit, ours, baseline, ratio, target, met."""
+    body = _cells(rows)
+    widths = [max(len(line[i]) for line in (HEADER, *body)) for i in range(len(HEADER))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
-             for line in (header, *body)]  # fmt: skip
+             for line in (HEADER, *body)]  # fmt: skip
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(line.rstrip() for line in lines)
+
+
+def markdown_table(rows: list[Row]) -> str:
+    """The same table in Markdown, for docs/benchmark.md."""
+    lines = [HEADER, tuple("---" for _ in HEADER), *_cells(rows)]
+    return "\n".join("| " + " | ".join(line) + " |" for line in lines)
