@@ -53,7 +53,8 @@ CREATE TABLE IF NOT EXISTS audit (
 META_COLUMNS = ("layer_id", "version", "created_at", "admin", "comment", "source", "licence",
                 "quality", "upload_name", "upload_sha256", "sha256", "feature_count", "summary")
 OPEN_SOURCE_VERSION = 0  # "version 0" = the committed build from open sources in data/
-_reader_connections = threading.local()
+_readers: dict[Path, sqlite3.Connection] = {}
+_readers_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -131,26 +132,29 @@ class VersionStore:
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection | None]:
-        """This thread's read-only connection, or None when nothing was ever imported.
+        """The process's shared read-only connection, or None when nothing was ever imported.
 
-        Connections are kept per thread and reused: the app asks for the current version on
-        every page load, and opening SQLite costs far more than the query.
+        One connection per store, reused under a lock: the app asks for the current version on
+        every page load (from a new thread each time), and opening SQLite costs far more than
+        the query.
         """
         if not self.path.exists():
             yield None
             return
-        connections = _reader_connections.__dict__.setdefault("by_path", {})
-        db = connections.get(self.path)
-        if db is None:
-            uri = f"{self.path.resolve().as_uri()}?mode=ro"
-            db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "current" not in tables:  # created by a writer that has not committed its schema yet
-            db.close()
-            yield None
-            return
-        connections[self.path] = db
-        yield db
+        with _readers_lock:
+            db = _readers.get(self.path)
+            if db is None:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S,
+                                     check_same_thread=False)
+            tables = {r[0] for r in db.execute(
+                "SELECT name FROM sqlite_master WHERE type='table'")}
+            if "current" not in tables:  # a writer has not committed the schema yet
+                db.close()
+                yield None
+                return
+            _readers[self.path] = db
+            yield db
 
     def current_version(self, layer_id: str) -> int:
         """The version being served; 0 when the open-source build is served."""
