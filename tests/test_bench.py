@@ -2,12 +2,15 @@
 byte counts are real, and ours meets the payload target of at most a third of the baseline."""
 
 import json
+from collections import Counter
 
 import pytest
 
 from bench.baseline import BASELINE_LAYERS, build_baseline_map, layer_geojson
 from bench.payload import map_payload, payload_comparison, st_folium_text
 from bench.report import PAYLOAD_TARGET, Row, payload_rows, table
+from geo.compact_geojson import compact_geometry
+from layers.elements import GeoJsonOverlay
 from layers.map import build_map
 
 
@@ -51,3 +54,31 @@ def test_table_shows_the_payload_ratio(comparison):
     assert rows[0].met is True
     text = table([Row("data build", "s", 1.5), *rows])
     assert "<= 1/3 of baseline" in text and "yes" in text
+
+
+def _overlays(element) -> list[GeoJsonOverlay]:
+    found = [element] if isinstance(element, GeoJsonOverlay) else []
+    for child in element._children.values():
+        found += _overlays(child)
+    return found
+
+
+def _encoded_lines(coordinates) -> list[str]:
+    if isinstance(coordinates, str):
+        return [coordinates]
+    if isinstance(coordinates, list | tuple):
+        return [line for part in coordinates for line in _encoded_lines(part)]
+    return []
+
+
+def test_no_line_or_ring_is_sent_twice():
+    """Copies of a geometry (a township in several themes) must reuse what the browser has."""
+    lines = Counter(
+        line
+        for overlay in _overlays(_our_map())
+        for feature in overlay.collection["features"]
+        if feature["geometry"] is not None
+        for line in _encoded_lines(compact_geometry(feature["geometry"])["coordinates"])
+    )
+    assert len(lines) >= 17  # the township rings at least
+    assert [count for count in lines.values() if count > 1] == []
