@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from geo import datastore
 from geo.admin import service
 from geo.admin.diff import describe
 from geo.admin.problems import Problem, RejectedFile
@@ -67,6 +68,10 @@ def render_admin_page(lang: str) -> None:
         _t(lang, "图层", "Layer"), list(RULES), key="admin_layer",
         index=list(RULES).index(DEFAULT_LAYER),
         format_func=lambda i: f"{_t(lang, RULES[i].title_zh, RULES[i].title_en)} ({i})")
+    if datastore.has_layer(layer_id):
+        info = datastore.layer_info(layer_id)
+        st.caption(_t(lang, f"当前：{info['version_label_zh']}",
+                      f"Now: {info['version_label_en']}"))
     _upload_section(lang, layer_id, admin)
     _history_section(lang, layer_id, admin)
 
@@ -165,6 +170,9 @@ def _import_form(lang: str, path: Path, layer_id: str, admin: str, crs: str | No
                            format_func=lambda q: _t(lang, *QUALITY_LABELS[q]))
     comment = st.text_area(_t(lang, "说明（必填）", "Comment (required)"), key="admin_comment")
     ready = bool(admin and comment.strip())
+    if not ready:
+        st.caption(_t(lang, "填写管理员姓名和说明后才能导入。",
+                      "Give your name (above) and a comment to import."))
     if not st.button(_t(lang, "导入为新版本", "Import as a new version"), disabled=not ready,
                      key="admin_import"):
         return
