@@ -127,6 +127,12 @@ def tiles_for(basemap: str, lang: str, custom_url: str | None = None) -> list[Ti
             raise ValueError(
                 f"basemap 'custom' needs a tile URL (argument or {CUSTOM_TILE_URL_ENV})"
             )
+        missing = [part for part in ("{z}", "{x}", "{y}") if part not in url]
+        if missing or not url.startswith(("http://", "https://", "/")):
+            raise ValueError(
+                f"custom tile URL {url!r} must be http(s):// or /path with {{z}}, {{x}} and {{y}}"
+                + (f" (missing {', '.join(missing)})" if missing else "")
+            )
         return [Tiles(url, _LABELS["custom"][lang])]
     if basemap == "none":
         return []

@@ -142,10 +142,14 @@ def test_basemap_tiles_per_basemap(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "http://intranet/{z}/{x}/{y}.png" in html
 
 
-def test_custom_basemap_without_url_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_custom_basemap_without_a_usable_url_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(basemaps.CUSTOM_TILE_URL_ENV, raising=False)
     with pytest.raises(ValueError, match="HENGDONG_TILE_URL"):
         basemaps.tiles_for("custom", "zh")
+    with pytest.raises(ValueError, match="missing {y}"):
+        basemaps.tiles_for("custom", "zh", "http://tiles.local/{z}/{x}.png")
+    with pytest.raises(ValueError, match="http"):
+        basemaps.tiles_for("custom", "zh", "javascript:alert(1)//{z}/{x}/{y}")
 
 
 def test_township_view_frames_the_township() -> None:
