@@ -2,6 +2,8 @@
 the townships assigned to one industry (a separate feature group, so picking an industry does
 not rebuild the map; it reuses the township polygons already in the browser)."""
 
+from functools import lru_cache
+
 import folium
 
 from geo.plan.schema import MODE_LABELS
@@ -9,7 +11,7 @@ from layers import geojson
 from layers.assets import localize_assets
 from layers.elements import GeoJsonOverlay, TownshipShapes, layer_class, stable_ids
 from layers.places import locate, point_feature, village_points
-from layers.plan_data import plan
+from layers.plan_data import plan, stamp
 from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, text
 
 LAYER_ID = "industry"
@@ -62,7 +64,13 @@ def assigned_townships(industry_id: str) -> dict[str, str]:
     return shades
 
 
-def _highlight_rows(industry_id: str, lang: str) -> list[tuple[str, str, str]]:
+@lru_cache(maxsize=256)
+def _highlight_rows(
+    industry_id: str, lang: str, plan_stamp: tuple[tuple[str, int], ...]
+) -> tuple[tuple[str, str, str], ...]:
+    """(code, shade, tooltip) per highlighted township; cached per plan version (a re-run
+    that picks an industry costs a dictionary lookup)."""
+    del plan_stamp  # only the cache key
     shades = assigned_townships(industry_id)  # KeyError naming an unknown industry
     facts = plan()
     industry = facts.industry(industry_id)
@@ -77,7 +85,7 @@ def _highlight_rows(industry_id: str, lang: str) -> list[tuple[str, str, str]]:
         how = "、".join(dict.fromkeys(modes[code]))
         rows.append((code, shade, f"{text(industry, 'name', lang)} · "
                                   f"{text(township, 'name', lang)}: {how}"))
-    return rows
+    return tuple(rows)
 
 
 def highlight_group(industry: str | None, lang: str, basemap: str) -> folium.FeatureGroup:
@@ -88,7 +96,8 @@ def highlight_group(industry: str | None, lang: str, basemap: str) -> folium.Fea
     del basemap
     group = folium.FeatureGroup(name="industry-highlight", control=False)
     if industry:
-        TownshipShapes(_highlight_rows(industry, lang), HIGHLIGHT_CLASS, HIGHLIGHT_STYLES,
+        TownshipShapes(list(_highlight_rows(industry, lang, stamp())), HIGHLIGHT_CLASS,
+                       HIGHLIGHT_STYLES,
                        into=LAYER_ID).add_to(group)
     localize_assets(group)
     stable_ids(group, "hl")

@@ -6,7 +6,8 @@ from geo.paths import PLAN_DIR
 from geo.plan import Plan, load_plan
 
 
-def _stamp() -> tuple[tuple[str, int], ...]:
+def stamp() -> tuple[tuple[str, int], ...]:
+    """What identifies the current plan files (names and modification times)."""
     return tuple((path.name, path.stat().st_mtime_ns) for path in sorted(PLAN_DIR.glob("*.yaml")))
 
 
@@ -18,4 +19,4 @@ def _plan_for(stamp: tuple[tuple[str, int], ...]) -> Plan:
 
 def plan() -> Plan:
     """The validated plan (geo.plan.load_plan), re-read when a plan file changes."""
-    return _plan_for(_stamp())
+    return _plan_for(stamp())
