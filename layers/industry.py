@@ -96,9 +96,8 @@ def highlight_group(industry: str | None, lang: str, basemap: str) -> folium.Fea
     del basemap
     group = folium.FeatureGroup(name="industry-highlight", control=False)
     if industry:
-        TownshipShapes(list(_highlight_rows(industry, lang, stamp())), HIGHLIGHT_CLASS,
-                       HIGHLIGHT_STYLES,
-                       into=LAYER_ID).add_to(group)
+        rows = list(_highlight_rows(industry, lang, stamp()))
+        TownshipShapes(rows, HIGHLIGHT_CLASS, HIGHLIGHT_STYLES, into=LAYER_ID).add_to(group)
     localize_assets(group)
     stable_ids(group, "hl")
     return group
