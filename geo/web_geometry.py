@@ -48,6 +48,18 @@ def simplify_coverage(geometries: NDArray) -> NDArray:
     return _to_degrees_rounded(shapely.coverage_simplify(cleaned, SIMPLIFY_TOLERANCE_M))
 
 
+def simplify_polygons(geometries: NDArray) -> NDArray:
+    """Polygons of a layer not known to tile anything (an imported red line, say): simplified
+    as a coverage when they already form one, else each on its own (topology kept within each
+    polygon); overlaps in the data are kept, never merged away."""
+    metric = _to_metric(geometries)
+    if shapely.coverage_is_valid(metric):
+        simplified = shapely.coverage_simplify(metric, SIMPLIFY_TOLERANCE_M)
+    else:
+        simplified = shapely.simplify(metric, SIMPLIFY_TOLERANCE_M, preserve_topology=True)
+    return _to_degrees_rounded(simplified)
+
+
 def _simplify_lines(geometries: NDArray) -> NDArray:
     metric = _to_metric(geometries)
     return _to_degrees_rounded(shapely.simplify(metric, SIMPLIFY_TOLERANCE_M))
@@ -106,7 +118,7 @@ def _web_geometries(layer_id: str, frame: gpd.GeoDataFrame) -> NDArray:
     geometries = frame.geometry.values
     kinds = set(shapely.get_type_id(geometries))
     if kinds <= {3, 6}:  # Polygon, MultiPolygon
-        return simplify_coverage(geometries)
+        return simplify_polygons(geometries)
     if kinds <= {1, 5}:  # LineString, MultiLineString
         return _simplify_lines(geometries)
     return _round_points(geometries)

@@ -129,3 +129,27 @@ def test_townships_not_filling_the_county_leave_the_county_its_own_outline(origi
     result = web_geometry._simplify_together(frames, ("county", "neighbours"))
     together = np.concatenate([result["county"], result["neighbours"]])
     assert shapely.coverage_is_valid(together)
+
+
+def test_other_polygon_layers_keep_their_overlaps():
+    """An imported layer whose polygons overlap (red-line types, say) is not merged."""
+    first = shapely.Point(112.9, 27.1).buffer(0.02, quad_segs=64)
+    second = shapely.Point(112.92, 27.1).buffer(0.02, quad_segs=64)
+    simplified = web_geometry.simplify_polygons(np.array([first, second]))
+    assert shapely.is_valid(simplified).all()
+    overlap = shapely.intersection(simplified[0], simplified[1]).area
+    assert overlap == pytest.approx(first.intersection(second).area, rel=0.03)  # not merged
+    before = shapely.get_num_coordinates([first, second])
+    assert (shapely.get_num_coordinates(simplified) < before).all()
+
+
+def test_polygon_layers_that_tile_stay_an_exact_coverage():
+    left = shapely.Polygon([(112.9, 27.0), (112.95, 27.0), (112.95, 27.05), (112.9, 27.05)])
+    right = shapely.Polygon([(112.95, 27.0), (113.0, 27.0), (113.0, 27.05), (112.95, 27.05)])
+    left = shapely.segmentize(left, 0.0005)
+    right = shapely.segmentize(right, 0.0005)
+    assert shapely.coverage_is_valid([left, right])
+    simplified = web_geometry.simplify_polygons(np.array([left, right]))
+    assert shapely.coverage_is_valid(simplified)
+    before = shapely.get_num_coordinates([left, right]).sum()
+    assert shapely.get_num_coordinates(simplified).sum() < before
