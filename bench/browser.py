@@ -13,6 +13,7 @@ from time import perf_counter
 from typing import Any
 from urllib.parse import urlparse
 
+from google.protobuf.message import DecodeError
 from playwright.sync_api import BrowserContext, Frame, Page, Route
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -100,7 +101,6 @@ class Traffic:
     def __init__(self, context: BrowserContext, page: Page) -> None:
         self.frames: list[SocketFrame] = []
         self.http_bytes = 0
-        self.blocked: list[str] = []
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.on("Network.webSocketFrameSent", lambda p: self._frame(p, sent=True))
@@ -115,7 +115,7 @@ class Traffic:
         try:
             message.ParseFromString(payload)
             kind = message.WhichOneof("type") or "?"
-        except Exception:  # noqa: BLE001 - a frame that is not a Streamlit message
+        except DecodeError:  # a frame that is not a Streamlit message
             kind = "?"
         self.frames.append(SocketFrame(params["timestamp"], sent, kind, len(payload)))
 
