@@ -68,10 +68,6 @@ def render_admin_page(lang: str) -> None:
         _t(lang, "图层", "Layer"), list(RULES), key="admin_layer",
         index=list(RULES).index(DEFAULT_LAYER),
         format_func=lambda i: f"{_t(lang, RULES[i].title_zh, RULES[i].title_en)} ({i})")
-    if datastore.has_layer(layer_id):
-        info = datastore.layer_info(layer_id)
-        st.caption(_t(lang, f"当前：{info['version_label_zh']}",
-                      f"Now: {info['version_label_en']}"))
     _upload_section(lang, layer_id, admin)
     _history_section(lang, layer_id, admin)
 
@@ -214,6 +210,10 @@ def _version_label(lang: str, version: int) -> str:
 
 def _history_section(lang: str, layer_id: str, admin: str) -> None:
     st.subheader(_t(lang, "版本历史", "Version history"))
+    if datastore.has_layer(layer_id):  # drawn after any import above, so it is up to date
+        info = datastore.layer_info(layer_id)
+        st.caption(_t(lang, f"当前：{info['version_label_zh']}",
+                      f"Now: {info['version_label_en']}"))
     store = service.store()
     current = store.current_version(layer_id)
     versions = service.history(layer_id)

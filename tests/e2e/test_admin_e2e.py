@@ -73,6 +73,24 @@ def test_admin_imports_a_shapefile_through_the_page(admin_app: tuple[str, Path],
     page.screenshot(path=str(PROJECT_ROOT / "tests" / "artifacts" / "admin_import.png"),
                     full_page=True)
 
+    expect(page.get_by_text("当前：官方数据 v1", exact=False)).to_be_visible()
+
+    page.get_by_label("回滚原因").fill("e2e: back to open data")
+    page.get_by_label("回滚原因").press("Enter")
+    page.get_by_role("button", name="回滚", exact=True).click()
+    expect(page.get_by_text("当前：开源数据构建")).to_be_visible(timeout=30_000)
+
+    expect(page.get_by_role("button", name="回滚", exact=True)).to_be_disabled()  # v0 is current
+    page.goto(f"{base_url}/admin")  # a new session: log in again, roll forward to v1
+    page.get_by_label("管理员密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_label("管理员姓名").fill("王工")
+    page.get_by_label("管理员姓名").press("Enter")
+    page.get_by_role("combobox", name="回滚到版本").click()
+    page.get_by_role("listbox").get_by_text("v1", exact=True).click()
+    page.get_by_role("button", name="回滚", exact=True).click()
+    expect(page.get_by_text("当前：官方数据 v1", exact=False)).to_be_visible(timeout=30_000)
+
     page.goto(base_url)  # the map: its legend names the version being served
     legend = page.frame_locator("iframe").first.get_by_text("官方数据 v1", exact=False).first
     expect(legend).to_be_attached(timeout=60_000)
