@@ -3,14 +3,15 @@
 import re
 
 import pytest
-from shapely.geometry import Point, shape
+import shapely
+from shapely.geometry import MultiLineString, Point, shape
 
 from geo import datastore
 from geo.web_geometry import web_frame
 from layers import admin_areas
 from layers.elements import TownshipOutline, layer_class
 from layers.theme import MapContext
-from tests.layers_support import features, labels, overlay_with, walk
+from tests.layers_support import features, labels, overlay_with, run_map_script, walk
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])
@@ -65,6 +66,29 @@ def test_labels_name_every_township_and_neighbour(group) -> None:
     )
     surroundings = admin_areas._surroundings(web_frame("county").geometry.iloc[0])
     assert all(surroundings.contains(Point(lon, lat)) for lat, lon, _ in neighbour_labels.rows)
+
+
+def test_browser_outline_of_the_townships_is_the_county_outline() -> None:
+    """HD.townshipOutline keeps the ring segments used by one township only: with the served
+    townships that is exactly the (web) county outline."""
+    townships = web_frame("townships")
+    rings = [
+        [[[lat, lon] for lon, lat in ring.coords] for ring in (poly.exterior, *poly.interiors)]
+        for geometry in townships.geometry
+        for poly in getattr(geometry, "geoms", [geometry])
+    ]
+    parts = run_map_script(
+        "input.forEach((polygon, i) => { HD.townships[i] = { getLatLngs: () => polygon.map("
+        "  ring => ring.slice(0, -1).map(([lat, lng]) => new L.LatLng(lat, lng))) }; });"
+        "const added = []; HD.townshipOutline({ addLayer: (l) => added.push(l) },"
+        "  { className: 'hd-county', styles: { _: {} } });"
+        "output = added[0].latlngs.map(seg => seg.map(p => [p.lng, p.lat]))",
+        rings,
+    )
+    outline = shapely.line_merge(MultiLineString(parts))
+    county = web_frame("county").geometry.iloc[0].boundary
+    assert abs(outline.length - county.length) < 1e-9
+    assert outline.hausdorff_distance(county) == 0
 
 
 def test_county_outline_is_sent_when_townships_do_not_tile_it(

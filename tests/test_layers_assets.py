@@ -1,8 +1,6 @@
 """The map loads only the app's own assets: no CDN in the HTML, nor in what st_folium loads."""
 
 import json
-import shutil
-import subprocess
 import tomllib
 
 import folium
@@ -26,6 +24,7 @@ from layers.assets import (
 )
 from layers.industry import highlight_group
 from layers.map import build_map, selection_group
+from tests.layers_support import run_map_script
 
 
 @pytest.fixture(scope="module")
@@ -118,22 +117,12 @@ def test_st_folium_returns_only_the_clicked_point() -> None:
 
 
 def test_browser_decoder_gives_back_the_rounded_coordinates() -> None:
-    """hd-map.js (run by Node) decodes geo/compact_geojson's encoding of real layers exactly."""
-    node = shutil.which("node")
-    assert node, "node is missing: bash scripts/setup.sh installs it with npm"
+    """hd-map.js decodes geo/compact_geojson's encoding of real layers exactly."""
     geometries = [
         feature["geometry"]
         for layer in ("townships", "xiangjiang")
         for feature in web_features(layer)["features"]
     ]
-    script = (
-        "global.window = {}; global.L = {};"
-        f"require({json.dumps(str(STATIC_DIR / 'map' / 'hd-map.js'))});"
-        "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-        "process.stdout.write(JSON.stringify(input.map(window.HD.decodeGeometry)));"
-    )
-    result = subprocess.run(
-        [node, "-e", script], input=json.dumps([compact_geometry(g) for g in geometries]),
-        capture_output=True, text=True, check=True,
-    )
-    assert json.loads(result.stdout) == json.loads(json.dumps(geometries))
+    decoded = run_map_script("output = input.map(HD.decodeGeometry)",
+                             [compact_geometry(g) for g in geometries])
+    assert decoded == json.loads(json.dumps(geometries))
