@@ -57,9 +57,9 @@ def validate(frame: gpd.GeoDataFrame, rule: LayerRule, label: str,
             return Problem(code, zh, en, label, index, name, field)
 
         problems += _geometry_problems(geometry, rule, zone, problem)
-        for field in rule.required:
-            value = frame[field].iloc[index] if field in frame.columns else None
-            if field in frame.columns and (value is None or str(value).strip() in ("", "nan")):
+        for field in (f for f in rule.required if f in frame.columns):
+            value = json_value(frame[field].iloc[index])
+            if value is None or not str(value).strip():
                 problems.append(problem("missing-value", "缺少必填属性值", "required value missing",
                                         field))
     if rule.township_names and "name" in frame.columns:
