@@ -15,6 +15,16 @@ import folium
 import streamlit as st
 import streamlit_folium as sf
 
+# Leaflet focuses the map container on mousedown (keyboard navigation). When the map is only
+# partly in view, that focus scrolls the page between mousedown and click, and the click lands
+# on another spot (another township). Focus without scrolling instead.
+FOCUS_WITHOUT_SCROLL_JS = """
+(function (container) {
+  var focus = container.focus.bind(container);
+  container.focus = function () { focus({preventScroll: true}); };
+})(map_div.getContainer());
+"""
+
 
 @dataclass(frozen=True)
 class RenderedMap:
@@ -53,7 +63,7 @@ def render_map(fmap: folium.Map) -> RenderedMap:
     fmap.render()
     html = sf._get_html(fmap)
     header = sf._get_header(fmap)
-    script = sf._get_map_string(fmap)
+    script = sf._get_map_string(fmap) + FOCUS_WITHOUT_SCROLL_JS
     (south, west), (north, east) = fmap.get_bounds()
     css_links, js_links = _asset_links(fmap)
     return RenderedMap(

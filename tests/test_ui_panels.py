@@ -1,0 +1,119 @@
+"""Township panel, comparison table, red-line figures and downloads, from the real plan data."""
+
+import io
+import json
+import zipfile
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.datastore import layer_info, load_layer
+from geo.plan import load_plan
+from ui.compare_table import compare_csv, compare_frame
+from ui.exports import layer_geojson, layers_zip
+from ui.plan_data import citation_text, industry_options
+from ui.township_panel import panel_sections
+
+DAPU = "430424103000"
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan()
+
+
+def test_panel_sections_carry_every_fact_with_a_citation(plan) -> None:
+    view = plan.township_views[DAPU]
+    sections = {s.key: s for s in panel_sections(view, plan, "zh")}
+    assert list(sections) == ["role", "axes", "industries", "featured_towns", "brands",
+                              "ecology", "tourism", "projects", "recognitions"]
+    assert len(sections["industries"].lines) == len(view.industries)
+    assert len(sections["projects"].lines) == len(view.projects)
+    assert all(line.citation.startswith(("《规划纲要》", "《衡阳日报》"))
+               for s in sections.values() for line in s.lines)
+    assert "县域副中心" in sections["role"].lines[0].text
+    assert "专栏8-1" in " ".join(line.citation for line in sections["industries"].lines)
+
+
+def test_industries_grouped_by_category_in_english(plan) -> None:
+    view = plan.township_views[DAPU]
+    lines = next(s for s in panel_sections(view, plan, "en") if s.key == "industries").lines
+    groups = list(dict.fromkeys(line.group for line in lines))
+    expected = [i.category_name_en for g in view.industries_by_category().values() for i in g[:1]]
+    assert groups == expected
+    assert any("High-quality rice" in line.text and "centred" in line.text for line in lines)
+    assert all(line.citation.startswith(("Plan outline", "Hengyang Daily")) for line in lines)
+
+
+def test_citation_names_the_document(plan) -> None:
+    citations = plan.township_views[DAPU].industries[0].citations
+    assert citation_text(plan, citations, "zh").startswith("《规划纲要》 第八章")
+    assert citation_text(plan, citations, "en").startswith("Plan outline 第八章")
+
+
+def test_industry_picker_lists_every_industry(plan) -> None:
+    options = industry_options(plan, "zh")
+    assert sorted(i for i, _ in options) == sorted(i.id for i in plan.industries)
+    assert dict(industry_options(plan, "en"))["citrus"].endswith("· Citrus")
+
+
+def test_compare_table_has_all_17_townships(plan) -> None:
+    frame = compare_frame(plan, load_layer("townships"), "zh")
+    assert len(frame) == 17
+    assert list(frame["代码"]) == sorted(t.code for t in plan.townships)
+    dapu = frame.set_index("代码").loc[DAPU]
+    assert dapu["名称"] == "大浦镇"
+    assert "县域副中心" in dapu["城镇体系中的定位"]
+    assert "优质稻" in dapu["重点产业"]
+    english = compare_frame(plan, load_layer("townships"), "en")
+    assert "Centred industries" in english.columns
+    assert english.set_index("Code").loc[DAPU, "Name"] == "大浦镇"
+
+
+def test_compare_csv_opens_in_excel_and_round_trips(plan) -> None:
+    frame = compare_frame(plan, load_layer("townships"), "zh")
+    data = compare_csv(frame)
+    assert data.startswith("\ufeff".encode())
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str)
+    assert back.shape == frame.shape
+    assert list(back["名称"]) == list(frame["名称"])
+
+
+def test_layer_downloads_hold_the_served_features() -> None:
+    ids = ["townships", "seats"]
+    with zipfile.ZipFile(io.BytesIO(layers_zip(ids))) as archive:
+        assert archive.namelist() == ["townships.geojson", "seats.geojson"]
+        for layer_id in ids:
+            collection = json.loads(archive.read(f"{layer_id}.geojson"))
+            assert len(collection["features"]) == layer_info(layer_id)["feature_count"]
+    assert layers_zip(ids) == layers_zip(ids)
+    townships = json.loads(layer_geojson("townships"))
+    assert {f["properties"]["name"] for f in townships["features"]} >= {"洣水镇", "石滩乡"}
+
+
+def _panel_app() -> None:
+    import streamlit as st
+
+    from ui.redline_panel import render_redline_panel
+    from ui.township_panel import render_township_panel
+
+    render_township_panel(st.session_state.get("code"), st.session_state.get("lang", "zh"))
+    render_redline_panel(st.session_state.get("lang", "zh"))
+
+
+def test_panel_page_renders_facts_and_red_line(plan) -> None:
+    app = AppTest.from_function(_panel_app, default_timeout=60)
+    app.run()
+    assert not app.exception
+    assert "选择" in app.info[0].value
+    app.session_state["code"] = DAPU
+    app.run()
+    assert not app.exception
+    assert app.subheader[0].value == "大浦镇 · Dapu Town"
+    text = " ".join(m.value for m in app.markdown)
+    assert all(i.name in text for i in plan.township_views[DAPU].industries)
+    assert f"{plan.redline.total_km2:.2f} km²" in [m.value for m in app.metric]
+    app.session_state["lang"] = "en"
+    app.run()
+    assert "Role in the town system" in " ".join(m.value for m in app.markdown)
