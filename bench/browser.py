@@ -1,8 +1,9 @@
 """One visit of an app in headless Debian Chromium with every non-local request blocked:
 page open -> townships drawn, township click -> panel updated, layer toggle -> round trips.
 
-Server time of a re-run is read off the websocket (Chrome DevTools Protocol timestamps):
-from the browser's rerun request to the server's script-finished message.
+Server time of a re-run is read off the websocket (Chrome DevTools Protocol frames): the
+script execution time the server reports in its page-profile message, and the time from the
+browser's rerun request to the server's script-finished message.
 """
 
 import base64
@@ -93,6 +94,7 @@ class SocketFrame:
     sent: bool
     kind: str  # BackMsg / ForwardMsg type
     size: int
+    exec_s: float | None = None  # script execution time a page_profile message reports
 
 
 class Traffic:
@@ -117,7 +119,8 @@ class Traffic:
             kind = message.WhichOneof("type") or "?"
         except DecodeError:  # a frame that is not a Streamlit message
             kind = "?"
-        self.frames.append(SocketFrame(params["timestamp"], sent, kind, len(payload)))
+        exec_s = message.page_profile.exec_time / 1e6 if kind == "page_profile" else None
+        self.frames.append(SocketFrame(params["timestamp"], sent, kind, len(payload), exec_s))
 
     def _loaded(self, params: dict[str, Any]) -> None:
         self.http_bytes += int(params.get("encodedDataLength", 0))
@@ -131,6 +134,12 @@ class Traffic:
 
     def received_bytes(self) -> int:
         return sum(f.size for f in self.frames if not f.sent)
+
+
+def script_exec_seconds(frames: list[SocketFrame]) -> float | None:
+    """Execution time of the script runs among the frames, as the server reports it."""
+    times = [f.exec_s for f in frames if f.exec_s is not None]
+    return sum(times) if times else None
 
 
 def rerun_server_seconds(frames: list[SocketFrame]) -> float | None:
@@ -227,6 +236,7 @@ def visit(
         "open_ws_bytes": open_ws_bytes,
         "click_browser_s": click_s,
         "click_server_s": rerun_server_seconds(click_frames),
+        "click_script_s": script_exec_seconds(click_frames),
         "click_ws_bytes": sum(f.size for f in click_frames if not f.sent),
         "click_reruns": sum(not f.sent and f.kind == "script_finished" for f in click_frames),
         "toggle_s": toggle_s,

@@ -42,6 +42,10 @@ def median(values: list[float | None]) -> float | None:
     return statistics.median(present) if present else None
 
 
+def _below(value: float | None, limit: float) -> bool:
+    return value is not None and value < limit
+
+
 def median_of(visits: list[dict[str, Any]], key: str) -> float | None:
     return median([visit[key] for visit in visits])
 
@@ -66,7 +70,7 @@ def server_rows(ours: list[dict[str, float]], baseline: list[dict[str, float]]) 
     return [
         Row("township click re-run, server script wall time (AppTest)", "s", wall,
             median([run["wall_s"] for run in baseline]), "< 0.3 s",
-            wall is not None and wall < CLICK_SERVER_TARGET_S),
+            _below(wall, CLICK_SERVER_TARGET_S)),
         Row("township click re-run, server CPU time (AppTest)", "s",
             median([run["cpu_s"] for run in ours]), median([run["cpu_s"] for run in baseline])),
     ]  # fmt: skip
@@ -82,6 +86,9 @@ def browser_rows(ours: dict[str, Any], baseline: dict[str, Any]) -> list[Row]:
             (median_of(b, "open_http_bytes") + median_of(b, "open_ws_bytes")) / 1000),
         Row("township click -> panel updated (browser)", "s",
             median_of(o, "click_browser_s"), median_of(b, "click_browser_s")),
+        Row("township click re-run, script time the server reports (page profile)", "s",
+            median_of(o, "click_script_s"), median_of(b, "click_script_s"), "< 0.3 s",
+            _below(median_of(o, "click_script_s"), CLICK_SERVER_TARGET_S)),
         Row("township click re-run seen at the websocket (Chromium on the same CPUs)", "s",
             median_of(o, "click_server_s"), median_of(b, "click_server_s")),
         Row("websocket bytes received per township click", "kB",

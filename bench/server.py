@@ -98,7 +98,9 @@ class StreamlitServer:
             "--server.port", str(self.port),
             "--server.address", "127.0.0.1",
             "--server.headless", "true",
-            "--browser.gatherUsageStats", "false",
+            # On, so every script run ends with a page-profile message carrying the server's
+            # own execution time; the browser's requests to other hosts are aborted anyway.
+            "--browser.gatherUsageStats", "true",
         ]  # fmt: skip
         env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "PYTHONUNBUFFERED": "1"}
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
