@@ -113,7 +113,7 @@ def test_panel_page_renders_facts_and_red_line(plan) -> None:
     assert app.subheader[0].value == "大浦镇 · Dapu Town"
     text = " ".join(m.value for m in app.markdown)
     assert all(i.name in text for i in plan.township_views[DAPU].industries)
-    assert f"{plan.redline.total_km2:.2f} km²" in [m.value for m in app.metric]
+    assert f"{plan.redline.total_km2:.2f}" in [m.value for m in app.metric]
     app.session_state["lang"] = "en"
     app.run()
     assert "Role in the town system" in " ".join(m.value for m in app.markdown)

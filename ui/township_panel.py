@@ -122,7 +122,7 @@ def _render_section(section: PanelSection, lang: Lang) -> None:
         if line.group and line.group != group:
             group = line.group
             st.markdown(f"*{group}*")
-        st.markdown(f"- {line.text}  \n  :gray[{t('citation', lang)}：{line.citation}]")
+        st.markdown(f"- {line.text}  \n  :gray[{t('citation', lang, text=line.citation)}]")
 
 
 def render_township_panel(code: str | None, lang: Lang) -> None:

@@ -3,9 +3,11 @@ highlight, English switch, and the README screenshot."""
 
 import re
 import shutil
+import time
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, FrameLocator, Page, expect
 from shapely.ops import polylabel
 
@@ -66,6 +68,28 @@ def open_app(page: Page, app_url: str, offline: OfflineLog) -> None:
         )
     except AssertionError as error:
         raise AssertionError(f"{error}\nscript errors in the page: {offline.errors}") from None
+
+
+def _layer_control_text(frame: Frame) -> str:
+    try:
+        return frame.evaluate(
+            "() => (document.querySelector('.leaflet-control-layers-overlays') || "
+            "{innerText: ''}).innerText"
+        )
+    except PlaywrightError:  # the frame went away while Streamlit swapped the component
+        return ""
+
+
+def wait_for_map_text(page: Page, text: str) -> None:
+    """Wait until a map frame's layer control shows `text` (several frames may exist while
+    Streamlit swaps the component)."""
+    deadline = time.monotonic() + LOAD_TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if "st_folium" in frame.url and text in _layer_control_text(frame):
+                return
+        page.wait_for_timeout(500)
+    raise AssertionError(f"no map shows {text!r} in its layer control")
 
 
 def pick_option(page: Page, label: str, search: str, option: str) -> None:
@@ -194,9 +218,12 @@ def test_english_switch_changes_the_labels(page: Page) -> None:
     expect(page.get_by_role("heading", name="Hengdong County 14th Five-Year Plan layout")
            ).to_be_visible()
     expect(page.get_by_role("combobox", name="乡镇")).to_have_count(0)
+    # The map is rebuilt in English: a new component replaces the Chinese one.
+    wait_for_map_text(page, admin_areas.title("en"))
     expect(page.locator(MAP_IFRAME)).to_have_count(1, timeout=LOAD_TIMEOUT_MS)
-    layer_control = map_locator(page).locator(".leaflet-control-layers-overlays")
-    expect(layer_control).to_contain_text(admin_areas.title("en"), timeout=LOAD_TIMEOUT_MS)
+    expect(map_locator(page).locator(".leaflet-control-layers-overlays")).to_contain_text(
+        admin_areas.title("en")
+    )
     pick_option(page, "Township", "Dapu", "Dapu Town (大浦镇)")
     panel_text(page, "大浦镇 · Dapu Town")
     expect(page.locator(".st-key-township_panel")).to_contain_text("Role in the town system")
@@ -205,6 +232,7 @@ def test_english_switch_changes_the_labels(page: Page) -> None:
 
 def test_screenshot_for_the_readme(page: Page) -> None:
     option, search, _ = _industry_with_both_shades()
+    page.set_viewport_size({"width": 1400, "height": 1150})  # the whole map in the picture
     pick_option(page, "乡镇", "大浦", "大浦镇（Dapu Town）")
     panel_text(page, "大浦镇 · Dapu Town")
     pick_option(page, "产业", search, option)
