@@ -44,7 +44,6 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Pick an industry to highlight its townships (dark: centred, light: radiating)",
     },
     "no_industry": {"zh": "（不高亮）", "en": "(no highlight)"},
-    "industry_townships": {"zh": "承担该产业的乡镇", "en": "Townships assigned to it"},
     "centred": {"zh": "重点（含副中心功能）", "en": "Centred (incl. sub-centre functions)"},
     "radiating": {"zh": "辐射、带动或沿轴导向", "en": "Radiating, driven or along an axis"},
     "shade_count": {"zh": "**{shade}**（{n}）：{names}", "en": "**{shade}** ({n}): {names}"},
@@ -63,7 +62,6 @@ LABELS: dict[str, dict[Lang, str]] = {
     "kind": {"zh": "类型", "en": "Kind"},
     "kind_镇": {"zh": "镇", "en": "Town (镇)"},
     "kind_乡": {"zh": "乡", "en": "Township (乡)"},
-    "area": {"zh": "面积（约）", "en": "Area (approx.)"},
     "area_value": {"zh": "约 {value:.0f} 平方千米", "en": "about {value:.0f} km²"},
     "kind_area": {
         "zh": "类型：**{kind}** · 面积（约）：**{area}**",
@@ -115,10 +113,6 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "compare_title": {"zh": "17 个乡镇对比", "en": "The 17 townships side by side"},
     "download_csv": {"zh": "下载对比表（CSV）", "en": "Download the table (CSV)"},
-    "download_geojson": {
-        "zh": "下载当前图层（GeoJSON）",
-        "en": "Download current layers (GeoJSON)",
-    },
     "download_all_geojson": {
         "zh": "下载全部当前图层（GeoJSON，zip）",
         "en": "Download all current layers (GeoJSON, zip)",
@@ -138,14 +132,6 @@ LABELS: dict[str, dict[Lang, str]] = {
     "col_name": {"zh": "名称", "en": "Name"},
     "col_pinyin": {"zh": "拼音", "en": "Pinyin"},
     "col_code": {"zh": "代码", "en": "Code"},
-    "data_missing": {
-        "zh": "尚无数据文件：{what}。请先运行数据构建（python -m geo.build）。",
-        "en": "Data not found: {what}. Run the data build first (python -m geo.build).",
-    },
-    "admin_missing": {
-        "zh": "数据管理页面尚未安装。",
-        "en": "The data administration page is not installed yet.",
-    },
 }
 
 

@@ -9,6 +9,7 @@ import folium
 import streamlit as st
 
 from layers.map import build_map, clicked_point_wgs84, selection_group, township_view
+from layers.plan_data import stamp as plan_stamp
 from ui.data import data_version, layer_version, townships
 from ui.map_component import RenderedMap, render_map, show_rendered_map
 from ui.sidebar import set_choice
@@ -47,7 +48,8 @@ def _select_clicked_township(basemap: str) -> None:
 
 def show_map(view: ViewState, extra_groups: Sequence[folium.FeatureGroup] = ()) -> None:
     """Draw the map for `view`: zoomed to the selected township, its outline on top."""
-    rendered = _rendered_map(view.basemap, view.lang, view.custom_tile_url, data_version())
+    version = f"{data_version()}|plan={plan_stamp()}"
+    rendered = _rendered_map(view.basemap, view.lang, view.custom_tile_url, version)
     if view.township_code:
         center, zoom = _township_view(view.township_code, view.basemap,
                                       layer_version("townships"))

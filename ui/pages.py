@@ -1,5 +1,6 @@
 """The app's two pages: the map viewer and the data administration page."""
 
+from ui.admin_page import render_admin_page
 from ui.sidebar import current_lang
 from ui.viewer import render_viewer_page
 
@@ -10,7 +11,5 @@ def viewer_page() -> None:
 
 
 def admin_page() -> None:
-    """Layer replacement by an administrator (owned by the admin module)."""
-    from ui.admin_page import render_admin_page
-
+    """Layer replacement by an administrator (ui/admin_page.py, owned by the admin module)."""
     render_admin_page(current_lang())

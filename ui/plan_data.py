@@ -1,16 +1,15 @@
-"""The plan facts, loaded and validated once per server process."""
+"""The plan facts as the viewer shows them: citations, industry picker labels.
 
-import streamlit as st
+plan() is the map engine's cached plan (re-read when a data/plan file changes), so the map and
+the panels always show the same facts.
+"""
 
-from geo.plan import Plan, load_plan
+from geo.plan import Plan
 from geo.plan.schema import Citation
+from layers.plan_data import plan
 from ui.i18n import Lang, t
 
-
-@st.cache_resource(show_spinner=False)
-def plan() -> Plan:
-    """The validated plan knowledge base (shared, read-only)."""
-    return load_plan()
+__all__ = ["citation_text", "document_label", "industry_options", "pick", "plan"]
 
 
 def pick(lang: Lang, zh: str | None, en: str | None) -> str:
