@@ -1,14 +1,18 @@
 """Smoke test of the benchmark's payload part (no browser, no timings): both maps build, the
-byte counts are real, and ours meets the payload target of at most a third of the baseline."""
+byte counts are real, and ours meets the payload target of at most a third of the baseline;
+plus the benchmark's own arithmetic on websocket frames and /proc."""
 
 import json
+import os
 from collections import Counter
 
 import pytest
 
 from bench.baseline import BASELINE_LAYERS, build_baseline_map, layer_geojson
+from bench.browser import SocketFrame, app_bytes, rerun_server_seconds, script_exec_seconds
 from bench.payload import map_payload, payload_comparison, st_folium_text
 from bench.report import PAYLOAD_TARGET, Row, payload_rows, table
+from bench.server import tree_rss_bytes
 from geo.compact_geojson import compact_geometry
 from layers.elements import GeoJsonOverlay
 from layers.map import build_map
@@ -82,3 +86,20 @@ def test_no_line_or_ring_is_sent_twice():
     )
     assert len(lines) >= 17  # the township rings at least
     assert [count for count in lines.values() if count > 1] == []
+
+
+def test_websocket_figures_from_frames():
+    frames = [
+        SocketFrame(10.0, True, "rerun_script", 600),
+        SocketFrame(10.1, False, "delta", 70_000),
+        SocketFrame(10.3, False, "page_profile", 5_000, exec_s=0.15),
+        SocketFrame(10.4, False, "script_finished", 40),
+    ]
+    assert rerun_server_seconds(frames) == pytest.approx(0.4)
+    assert script_exec_seconds(frames) == 0.15
+    assert app_bytes(frames) == 70_040  # neither what the browser sent nor the page profile
+    assert rerun_server_seconds(frames[1:]) is None  # no rerun request: nothing to time
+
+
+def test_memory_of_a_process_tree_is_read_from_proc():
+    assert tree_rss_bytes(os.getpid()) > 10_000_000  # this Python with geopandas loaded
