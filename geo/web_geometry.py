@@ -111,10 +111,15 @@ def _shared_border_geometries(versions: tuple[str, ...]) -> dict[str, NDArray]:
     return result
 
 
+def _depends_on(layer_id: str) -> tuple[str, ...]:
+    """The layers whose served versions shape this layer's web geometry."""
+    coverage = (*SHARED_BORDER_LAYERS, COUNTY_LAYER)
+    return coverage if layer_id in coverage else (layer_id,)
+
+
 def _web_geometries(layer_id: str, frame: gpd.GeoDataFrame) -> NDArray:
     if layer_id in (*SHARED_BORDER_LAYERS, COUNTY_LAYER):
-        versions = _versions((*SHARED_BORDER_LAYERS, COUNTY_LAYER))
-        return _shared_border_geometries(versions)[layer_id]
+        return _shared_border_geometries(_versions(_depends_on(layer_id)))[layer_id]
     geometries = frame.geometry.values
     kinds = set(shapely.get_type_id(geometries))
     if kinds <= {3, 6}:  # Polygon, MultiPolygon
@@ -125,7 +130,7 @@ def _web_geometries(layer_id: str, frame: gpd.GeoDataFrame) -> NDArray:
 
 
 @lru_cache(maxsize=32)
-def _web_features_json(layer_id: str, version: str) -> str:
+def _web_features_json(layer_id: str, versions: tuple[str, ...]) -> str:
     frame = load_layer(layer_id)
     web = frame.set_geometry(list(_web_geometries(layer_id, frame)), crs=frame.crs)
     return web.to_json(drop_id=True, ensure_ascii=False)
@@ -134,7 +139,7 @@ def _web_features_json(layer_id: str, version: str) -> str:
 def web_features(layer_id: str) -> dict[str, Any]:
     """The layer as the browser should get it: a GeoJSON FeatureCollection (EPSG:4326),
     simplified and rounded; computed once per served version of the layer."""
-    return json.loads(_web_features_json(layer_id, _versions((layer_id,))[0]))
+    return json.loads(_web_features_json(layer_id, _versions(_depends_on(layer_id))))
 
 
 def web_frame(layer_id: str) -> gpd.GeoDataFrame:

@@ -120,6 +120,22 @@ def test_computed_once_per_version():
     assert web_features("townships")["features"]
 
 
+def test_a_new_version_of_a_neighbouring_layer_recomputes_the_townships(monkeypatch):
+    web_features("townships")
+    real_info = web_geometry.layer_info
+
+    def info_with_new_neighbours(layer_id: str) -> dict:
+        info = dict(real_info(layer_id))
+        if layer_id == "neighbours":
+            info["version"] = 99  # as if an admin had imported official neighbours
+        return info
+
+    before = web_geometry._web_features_json.cache_info().misses
+    monkeypatch.setattr(web_geometry, "layer_info", info_with_new_neighbours)
+    web_features("townships")
+    assert web_geometry._web_features_json.cache_info().misses == before + 1
+
+
 def test_townships_not_filling_the_county_leave_the_county_its_own_outline(original):
     townships = original["townships"].geometry.values
     county = original["county"].geometry.values
