@@ -4,30 +4,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+apt_install() {
+  local sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$@" >/dev/null
+}
+
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 if [ "${1:-}" = "--dev" ]; then
   .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
-  if [ ! -x /usr/bin/chromium ]; then
-    # End-to-end tests drive Debian's Chromium; Playwright's own browser download is not used.
-    sudo_cmd=""
-    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
-  fi
+  # End-to-end tests drive Debian's Chromium; Playwright's own browser download is not used.
+  [ -x /usr/bin/chromium ] || apt_install chromium fonts-noto-cjk
 else
   .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
 fi
 
 # The map's browser assets (Leaflet), pinned in package.json + package-lock.json, from the npm
 # registry; copied to static/vendor/ and served by the app itself (no CDN at run time).
-if ! command -v npm >/dev/null; then
-  sudo_cmd=""
-  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq npm >/dev/null
-fi
+command -v npm >/dev/null || apt_install npm
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
