@@ -62,6 +62,7 @@ def show_map(view: ViewState, extra_groups: Sequence[folium.FeatureGroup] = ()) 
         returned_objects=RETURNED_OBJECTS,
         center=center,
         zoom=zoom,
-        groups=[selection_group(view.township_code, view.basemap), *extra_groups],
+        # The selection outline goes last, so it is drawn above an industry highlight.
+        groups=[*extra_groups, selection_group(view.township_code, view.basemap)],
         on_change=partial(_select_clicked_township, view.basemap),
     )
