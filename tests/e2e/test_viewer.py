@@ -172,7 +172,8 @@ def _clickable_township(frame: Frame) -> tuple[str, float, float]:
     raise AssertionError("every township's inner point is covered by a map control")
 
 
-def test_clicking_a_township_on_the_map_selects_it(page: Page) -> None:
+def click_township(page: Page) -> None:
+    """Click inside a township on the map and check the panel and picker follow."""
     code, x, y = _clickable_township(map_frame(page))
     view = load_plan().township(code)
     frame_box = page.locator(MAP_IFRAME).bounding_box()
@@ -184,6 +185,27 @@ def test_clicking_a_township_on_the_map_selects_it(page: Page) -> None:
     expect(page.get_by_role("combobox", name="乡镇")).to_have_value(
         f"{view.name}（{view.name_en}）"
     )
+
+
+def test_clicking_a_township_on_the_map_selects_it(page: Page) -> None:
+    click_township(page)
+
+
+def test_click_under_the_gcj02_basemap_selects_the_right_township(
+    page: Page, offline: OfflineLog
+) -> None:
+    pick_option(page, "底图", "高德", "高德地图 (GCJ-02)")
+    expect(page.locator(MAP_IFRAME)).to_have_count(1, timeout=LOAD_TIMEOUT_MS)
+    expect(map_locator(page).locator("path.hd-township")).to_have_count(
+        17, timeout=LOAD_TIMEOUT_MS
+    )
+    page.wait_for_timeout(1000)  # the Amap tiles are requested once the new map is drawn
+    assert any("autonavi.com" in url for url in offline.blocked)
+    # The polygons are drawn shifted to GCJ-02 (here ~500 m east); clicks are shifted back.
+    drawn = map_frame(page).evaluate("HD.townships['430424103000'].getBounds().getCenter().lng")
+    west, _, east, _ = load_layer("townships").set_index("code").geometry["430424103000"].bounds
+    assert 0.003 < drawn - (west + east) / 2 < 0.008
+    click_township(page)
 
 
 def _industry_with_both_shades() -> tuple[str, str, dict[str, str]]:
