@@ -26,8 +26,9 @@ def plan():
 def test_panel_sections_carry_every_fact_with_a_citation(plan) -> None:
     view = plan.township_views[DAPU]
     sections = {s.key: s for s in panel_sections(view, plan, "zh")}
-    assert list(sections) == ["role", "axes", "industries", "featured_towns", "brands",
+    assert list(sections) == ["role", "axes", "industries", "parks", "featured_towns", "brands",
                               "ecology", "tourism", "projects", "recognitions"]
+    assert any("衡东经济开发区" in line.text for line in sections["parks"].lines)
     assert len(sections["industries"].lines) == len(view.industries)
     assert len(sections["projects"].lines) == len(view.projects)
     assert all(line.citation.startswith(("《规划纲要》", "《衡阳日报》"))
@@ -66,6 +67,7 @@ def test_compare_table_has_all_17_townships(plan) -> None:
     assert dapu["名称"] == "大浦镇"
     assert "县域副中心" in dapu["城镇体系中的定位"]
     assert "优质稻" in dapu["重点产业"]
+    assert "衡东经济开发区" in dapu["产业园区"]
     english = compare_frame(plan, load_layer("townships"), "en")
     assert "Centred industries" in english.columns
     assert english.set_index("Code").loc[DAPU, "Name"] == "大浦镇"

@@ -47,6 +47,7 @@ def _row(view: TownshipView, area_km2: float, lang: Lang) -> dict[str, object]:
         t("col_industries_axis", lang): _industries(
             view, frozenset({"sub_centre", "along_axis"}), lang
         ),
+        t("parks", lang): _names(view.parks, lang),
         t("featured_towns", lang): _names(view.featured_towns, lang),
         t("brands", lang): _names(view.brands, lang),
         t("ecology", lang): _names(view.ecology, lang),

@@ -78,6 +78,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "brands": {"zh": "品牌", "en": "Brands"},
     "ecology": {"zh": "生态要素", "en": "Ecological features"},
     "tourism": {"zh": "旅游", "en": "Tourism"},
+    "parks": {"zh": "产业园区", "en": "Industrial parks"},
     "projects": {"zh": "项目", "en": "Projects"},
     "recognitions": {"zh": "荣誉称号", "en": "Recognitions"},
     "main_axis": {"zh": "（主轴）", "en": " (main axis)"},

@@ -10,7 +10,7 @@ from ui.data import townships
 from ui.i18n import Lang, t
 from ui.plan_data import citation_text, pick, plan
 
-FACT_SECTIONS = ("featured_towns", "brands", "ecology", "projects", "recognitions")
+FACT_SECTIONS = ("featured_towns", "brands", "ecology", "parks", "projects", "recognitions")
 
 
 @dataclass(frozen=True)
@@ -107,8 +107,8 @@ def panel_sections(view: TownshipView, plan_data: Plan, lang: Lang) -> list[Pane
         sections.append(
             PanelSection(key, t(key, lang), [_fact_line(f, plan_data, lang) for f in facts])
         )
-    order = ["role", "axes", "industries", "featured_towns", "brands", "ecology", "tourism",
-             "projects", "recognitions"]
+    order = ["role", "axes", "industries", "parks", "featured_towns", "brands", "ecology",
+             "tourism", "projects", "recognitions"]
     return sorted(sections, key=lambda s: order.index(s.key))
 
 
