@@ -8,11 +8,12 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, WebSocket, sync_playwright
+from playwright.sync_api import Browser, Page, Route, WebSocket, expect, sync_playwright
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 STREAMLIT = PROJECT_ROOT / ".venv" / "bin" / "streamlit"
@@ -46,12 +47,13 @@ def _healthy(base_url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start `streamlit run app.py` on a free port and yield its URL once healthy."""
+@contextmanager
+def running_app(folder: Path, extra_env: dict[str, str]) -> Iterator[str]:
+    """`streamlit run app.py` on a free port with its own admin store in `folder`; yields the
+    URL once healthy and stops the server afterwards."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
-    log_path = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+    log_path = folder / "streamlit.log"
     command = [
         str(STREAMLIT), "run", "app.py",
         "--server.port", str(port),
@@ -59,10 +61,11 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
     ]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "HENGDONG_ADMIN_DIR": str(folder / "store"),
+           **extra_env}
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, env=env
         )
     try:
         deadline = time.monotonic() + STARTUP_LIMIT_S
@@ -77,6 +80,30 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The viewer as planners get it: open-source layers only (an empty admin store)."""
+    with running_app(tmp_path_factory.mktemp("streamlit"), {}) as base_url:
+        yield base_url
+
+
+def pick_option(page: Page, label: str, search: str, option: str) -> None:
+    """Type `search` into the selectbox `label` and choose `option`; opens the box again when
+    a re-run that was still in flight closed it."""
+    box = page.get_by_role("combobox", name=label)
+    choice = page.get_by_role("option", name=option, exact=True)
+    for _attempt in range(3):
+        box.click()
+        box.fill(search)
+        try:
+            expect(choice).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
+    choice.click()
+    expect(box).to_have_value(option, timeout=30_000)
 
 
 @pytest.fixture(scope="session")

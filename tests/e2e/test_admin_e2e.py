@@ -1,9 +1,6 @@
 """In a real browser: log in to the admin page, upload a GBK shapefile, import it, and see the
 map serve the official version on the next page load (no restart)."""
 
-import os
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +9,7 @@ import shapely
 from playwright.sync_api import Page, expect
 
 from tests.admin_support import official_townships, zip_shapefile
-from tests.e2e.conftest import PROJECT_ROOT, STARTUP_LIMIT_S, STREAMLIT, _healthy, free_port
+from tests.e2e.conftest import PROJECT_ROOT, pick_option, running_app
 
 PASSWORD = "e2e-admin-password"
 pytestmark = pytest.mark.e2e
@@ -22,25 +19,8 @@ pytestmark = pytest.mark.e2e
 def admin_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The app with an admin password and its own empty version store."""
     folder = tmp_path_factory.mktemp("admin_app")
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "HENGDONG_ADMIN_PASSWORD": PASSWORD,
-           "HENGDONG_ADMIN_DIR": str(folder / "store"), "PYTHONUNBUFFERED": "1"}
-    with (folder / "streamlit.log").open("w") as log:
-        process = subprocess.Popen(
-            [str(STREAMLIT), "run", "app.py", "--server.port", str(port), "--server.address",
-             "127.0.0.1", "--server.headless", "true"],
-            cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
-    try:
-        deadline = time.monotonic() + STARTUP_LIMIT_S
-        while not _healthy(base_url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail((folder / "streamlit.log").read_text())
-            time.sleep(0.5)
+    with running_app(folder, {"HENGDONG_ADMIN_PASSWORD": PASSWORD}) as base_url:
         yield base_url, folder
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 def test_admin_imports_a_shapefile_through_the_page(admin_app: tuple[str, Path],
@@ -86,8 +66,7 @@ def test_admin_imports_a_shapefile_through_the_page(admin_app: tuple[str, Path],
     page.get_by_role("button", name="登录").click()
     page.get_by_label("管理员姓名").fill("王工")
     page.get_by_label("管理员姓名").press("Enter")
-    page.get_by_role("combobox", name="回滚到版本").click()
-    page.get_by_role("listbox").get_by_text("v1", exact=True).click()
+    pick_option(page, "回滚到版本", "v1", "v1")
     page.get_by_role("button", name="回滚", exact=True).click()
     expect(page.get_by_text("当前：官方数据 v1", exact=False)).to_be_visible(timeout=30_000)
 
