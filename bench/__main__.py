@@ -12,6 +12,7 @@ import json
 import os
 import platform
 import sys
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from bench.report import (
 )
 from bench.server import StreamlitServer
 from bench.server_time import rerun_seconds, township_rerun_seconds
+from geo.admin.settings import ADMIN_DIR_ENV
 from geo.paths import PROJECT_ROOT
 from layers.admin_areas import title as admin_areas_title
 from layers.map import build_map
@@ -88,6 +90,14 @@ def measure_app(app: AppSpec, runs: int) -> dict[str, Any]:
 
 
 def main() -> None:
+    """Measure with the open-source layers only: an empty admin store for this process, the
+    apps it starts and AppTest (an import on this machine must not change the figures)."""
+    with tempfile.TemporaryDirectory() as store:
+        os.environ[ADMIN_DIR_ENV] = store
+        run_benchmark()
+
+
+def run_benchmark() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="counted visits per app (default 5)")
     parser.add_argument("--no-browser", action="store_true", help="skip the browser timings")
