@@ -11,7 +11,6 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from branca.element import Element
 
@@ -48,9 +47,6 @@ UNUSED_ASSETS = frozenset(
         "awesome_rotate_css",
     }
 )
-
-# The st_folium return values the app needs: only the clicked point (a township click).
-RETURNED_OBJECTS = ["last_object_clicked"]
 
 _REMOTE_ASSET = re.compile(
     r"""<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*["'](?:https?:)?//[^"']+["']""",
@@ -95,11 +91,6 @@ def localize_assets(root: Element) -> None:
 def remote_asset_urls(html: str) -> list[str]:
     """The <script src> and <link href> tags of rendered HTML that load from another host."""
     return _REMOTE_ASSET.findall(html)
-
-
-def st_folium_kwargs() -> dict[str, Any]:
-    """Keyword arguments for st_folium: return only what the app uses (no re-run on pan/toggle)."""
-    return {"returned_objects": list(RETURNED_OBJECTS)}
 
 
 def install_vendor(node_modules: Path = NODE_MODULES, vendor_dir: Path = VENDOR_DIR) -> list[Path]:

@@ -20,7 +20,6 @@ from layers.assets import (
     install_vendor,
     localize_assets,
     remote_asset_urls,
-    st_folium_kwargs,
 )
 from layers.industry import highlight_group
 from layers.map import build_map, selection_group
@@ -39,7 +38,7 @@ def _st_folium_args(fmap: folium.Map, groups: list[folium.FeatureGroup]) -> dict
     streamlit_folium._component_func = lambda **kwargs: captured.append(kwargs) or {}
     try:
         streamlit_folium.st_folium(
-            fmap, key="map", feature_group_to_add=groups, **st_folium_kwargs()
+            fmap, key="map", feature_group_to_add=groups
         )
     finally:
         streamlit_folium._component_func = original
@@ -110,10 +109,6 @@ def test_vendor_install_without_node_modules_says_what_to_run(tmp_path) -> None:
 def test_streamlit_serves_static_files() -> None:
     config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["enableStaticServing"] is True
-
-
-def test_st_folium_returns_only_the_clicked_point() -> None:
-    assert st_folium_kwargs() == {"returned_objects": ["last_object_clicked"]}
 
 
 def test_browser_decoder_gives_back_the_rounded_coordinates() -> None:

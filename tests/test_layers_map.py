@@ -9,7 +9,6 @@ from shapely.geometry import Point, shape
 from geo import datastore
 from geo.coords import wgs84_to_gcj02
 from layers import basemaps
-from layers.assets import st_folium_kwargs
 from layers.industry import highlight_group
 from layers.map import (
     THEMES,
@@ -78,7 +77,7 @@ def test_repeated_st_folium_renders_of_the_cached_map_keep_the_same_script(
         for code, industry in [(None, None), (MISHUI, "citrus"), (None, "oil-tea"), (MISHUI, None)]:
             groups = [selection_group(code, "osm"), highlight_group(industry, "zh", "osm")]
             streamlit_folium.st_folium(
-                osm_zh, key="map", feature_group_to_add=groups, **st_folium_kwargs()
+                osm_zh, key="map", feature_group_to_add=groups
             )
             for group in groups:
                 osm_zh._children.pop(group.get_name(), None)
