@@ -20,7 +20,7 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 from bench.baseline import CDN_FILES, build_baseline_map, layer_geojson
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, AppSpec, visit
+from bench.browser import AppSpec, visit
 from bench.build_time import build_seconds
 from bench.payload import payload_comparison
 from bench.report import (
@@ -32,10 +32,12 @@ from bench.report import (
     server_rows,
     table,
 )
-from bench.server import StreamlitServer
+from bench.server import PeakMemory
 from bench.server_time import rerun_seconds, township_rerun_seconds
 from geo.admin.settings import ADMIN_DIR_ENV
 from geo.paths import PROJECT_ROOT
+from harness.chromium import launch_chromium
+from harness.local_app import StreamlitServer
 from layers.admin_areas import title as admin_areas_title
 from layers.map import build_map
 
@@ -71,12 +73,12 @@ def measure_app(app: AppSpec, runs: int) -> dict[str, Any]:
     codes = [code for code, _ in townships]
     visits = []
     with (
-        StreamlitServer(app.script, LOGS_DIR / f"{app.name}.log") as server,
+        StreamlitServer(app.script, LOGS_DIR / f"{app.name}.log", usage_stats=True) as server,
         sync_playwright() as pw,
     ):
-        browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        memory = PeakMemory(server.process.pid)
+        memory.start()
+        browser = launch_chromium(pw)
         for index in range(runs + 1):
             context = browser.new_context()
             try:
@@ -85,7 +87,7 @@ def measure_app(app: AppSpec, runs: int) -> dict[str, Any]:
             finally:
                 context.close()
         browser.close()
-        peak = server.peak_rss_bytes()
+        peak = memory.stop()
     return {"first_visit": visits[0], "visits": visits[1:], "peak_rss_bytes": peak}
 
 

@@ -12,24 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
 from typing import Any
-from urllib.parse import urlparse
 
 from google.protobuf.message import DecodeError
 from playwright.sync_api import BrowserContext, Frame, Page, Route
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+from harness.chromium import is_local
+
 COMPONENT_URL_PART = "streamlit_folium"  # in the URL of st_folium's iframe
 TIMEOUT_MS = 60_000
 SETTLE_MS = 1_500  # longer than st_folium's 250 ms debounce: any round trip has begun by then
@@ -161,7 +151,7 @@ def rerun_server_seconds(frames: list[SocketFrame]) -> float | None:
 def _route(cdn_files: dict[str, Path | None], blocked: list[str]) -> Callable[[Route], None]:
     def handle(route: Route) -> None:
         url = route.request.url
-        if urlparse(url).hostname in LOCAL_HOSTS or url.startswith(("data:", "blob:")):
+        if is_local(url):
             route.continue_()
         elif url in cdn_files:
             local = cdn_files[url]

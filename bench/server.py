@@ -1,37 +1,11 @@
-"""A Streamlit app started on a free local port for measuring, and its memory read from /proc."""
+"""Memory of the Streamlit process tree, read from /proc while the benchmark runs."""
 
 import os
-import signal
-import socket
-import subprocess
 import threading
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
-from types import TracebackType
 
-from geo.paths import PROJECT_ROOT
-
-STREAMLIT = PROJECT_ROOT / ".venv" / "bin" / "streamlit"
-STARTUP_LIMIT_S = 90
 SAMPLE_INTERVAL_S = 0.05
 _PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
 
 
 def _children(pid: int) -> list[int]:
@@ -79,65 +53,3 @@ class PeakMemory:
         self._stop.set()
         self._thread.join()
         return self.peak_bytes
-
-
-class StreamlitServer:
-    """`streamlit run <script>` on a free port (with the project on PYTHONPATH), stopped on exit."""
-
-    def __init__(self, script: Path, log_path: Path) -> None:
-        self.script = script
-        self.log_path = log_path
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process: subprocess.Popen | None = None
-        self.memory: PeakMemory | None = None
-
-    def __enter__(self) -> "StreamlitServer":
-        command = [
-            str(STREAMLIT), "run", str(self.script),
-            "--server.port", str(self.port),
-            "--server.address", "127.0.0.1",
-            "--server.headless", "true",
-            # On, so every script run ends with a page-profile message carrying the server's
-            # own execution time; the browser's requests to other hosts are aborted anyway.
-            "--browser.gatherUsageStats", "true",
-        ]  # fmt: skip
-        env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "PYTHONUNBUFFERED": "1"}
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        with self.log_path.open("w") as log:
-            self.process = subprocess.Popen(
-                command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
-                start_new_session=True,
-            )  # fmt: skip
-        self.memory = PeakMemory(self.process.pid)
-        self.memory.start()
-        deadline = time.monotonic() + STARTUP_LIMIT_S
-        while not _healthy(self.url):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self._stop()
-                raise RuntimeError(f"{self.script} did not start:\n{self.log_path.read_text()}")
-            time.sleep(0.2)
-        return self
-
-    def peak_rss_bytes(self) -> int:
-        """Highest RSS of the server and its children sampled so far."""
-        return self.memory.peak_bytes if self.memory else 0
-
-    def _stop(self) -> None:
-        if self.memory:
-            self.memory.stop()
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)  # the session this object started
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self._stop()
