@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -137,7 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     except PlanDataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    write_plan(plan, args.format, sys.stdout)
+    try:
+        write_plan(plan, args.format, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (`| head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

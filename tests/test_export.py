@@ -112,3 +112,19 @@ def test_module_runs_from_the_command_line() -> None:
         check=True,
     )
     assert result.stdout.startswith(",".join(CSV_COLUMNS) + "\n")
+
+
+def test_export_stops_quietly_when_the_reader_stops_early() -> None:
+    """`python -m geo.export plan | head -1` must not end in a traceback (the JSON is far
+    larger than a pipe's buffer, so the export is still writing when the reader goes)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "geo.export", "plan", "--format", "json"],
+        cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first_line = process.stdout.readline()
+    process.stdout.close()
+    error = process.stderr.read()
+    assert process.wait(timeout=60) == 0
+    assert first_line.strip() == b"{"
+    assert b"Traceback" not in error
