@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from geo.plan import Plan
+from geo.plan.schema import BASIS_LABELS
 from geo.plan.views import FactView, IndustryView, TownshipView
 from ui.data import townships
 from ui.i18n import Lang, t
@@ -37,6 +38,8 @@ def _fact_line(fact: FactView, plan_data: Plan, lang: Lang) -> PanelLine:
         name += t("paren", lang, text=fact.place.village)
     summary = pick(lang, fact.summary, fact.summary_en)
     text = f"**{name}**" + (f" — {summary}" if summary else "")
+    if fact.place.basis != "stated":  # e.g. placed here because its name is the township's
+        text += t("paren", lang, text=pick(lang, *BASIS_LABELS[fact.place.basis]))
     return PanelLine(text, citation_text(plan_data, fact.citations, lang))
 
 
