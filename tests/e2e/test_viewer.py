@@ -191,8 +191,12 @@ def test_click_under_the_gcj02_basemap_selects_the_right_township(
     expect(map_locator(page).locator("path.hd-township")).to_have_count(
         17, timeout=LOAD_TIMEOUT_MS
     )
-    page.wait_for_timeout(1000)  # the Amap tiles are requested once the new map is drawn
-    assert any("autonavi.com" in url for url in offline.blocked)
+    # The Amap tiles are requested once the new map is drawn (the old one may still be
+    # showing while the re-run is under way): wait for them, then check the shift.
+    deadline = time.monotonic() + LOAD_TIMEOUT_MS / 1000
+    while not any("autonavi.com" in url for url in offline.blocked):
+        assert time.monotonic() < deadline, f"no 高德 tile requested: {offline.blocked}"
+        page.wait_for_timeout(250)
     # The polygons are drawn shifted to GCJ-02 (here ~500 m east); clicks are shifted back.
     drawn = map_frame(page).evaluate("HD.townships['430424103000'].getBounds().getCenter().lng")
     west, _, east, _ = load_layer("townships").set_index("code").geometry["430424103000"].bounds
