@@ -67,15 +67,30 @@ def test_unchanged_layers_are_not_parsed_again(monkeypatch: pytest.MonkeyPatch,
     assert datastore.load_layer("townships")["quality"].iloc[0] == "approximate"
 
 
-def test_a_layer_only_an_admin_provides(tmp_path: Path) -> None:
-    assert not datastore.has_layer("redline")
+def _import_red_line(tmp_path: Path) -> None:
+    """Import one red-line polygon (a square around the county centre, cut to the county)."""
     county = datastore.load_layer("county").geometry.iloc[0]
     part = county.intersection(shapely.box(*county.centroid.buffer(0.05).bounds))
     frame = official_townships().iloc[:1][["geometry"]].copy()
     frame.loc[frame.index[0], "geometry"] = part
     service.import_file(write_geojson(frame, tmp_path / "redline.geojson"), "redline", "tester",
                         "official red line", source="衡阳市生态环境局")
+
+
+def test_a_layer_only_an_admin_provides(tmp_path: Path) -> None:
+    assert not datastore.has_layer("redline")
+    _import_red_line(tmp_path)
     assert datastore.has_layer("redline") and "redline" in datastore.layer_ids()
     info = datastore.layer_info("redline")
     assert info["title_zh"] == "生态保护红线" and info["version"] == 1
     assert len(datastore.load_layer("redline")) == 1
+
+
+def test_the_viewer_data_version_changes_when_an_admin_adds_a_layer(tmp_path: Path) -> None:
+    """The cached map is keyed on ui.data.data_version: a first import of an admin-only layer
+    (the red line) must change it, or the map would not show it before a restart."""
+    from ui.data import data_version
+
+    before = data_version()
+    _import_red_line(tmp_path)
+    assert "redline=" in data_version() and data_version() != before

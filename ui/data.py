@@ -1,17 +1,9 @@
 """Cached access to the layers the viewer shows (rebuilt only when a served version changes)."""
 
-import json
-
 import geopandas as gpd
 import streamlit as st
 
-from geo.datastore import layer_info, load_layer
-from geo.paths import MANIFEST_PATH
-
-
-def served_layer_ids() -> list[str]:
-    """Ids of every layer the app serves, in manifest order."""
-    return list(json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))["layers"])
+from geo.datastore import layer_ids, layer_info, load_layer
 
 
 def layer_version(layer_id: str) -> str:
@@ -22,7 +14,7 @@ def layer_version(layer_id: str) -> str:
 
 def data_version() -> str:
     """One label for the served versions of all layers (a cache key for the whole map)."""
-    return "|".join(f"{i}={layer_version(i)}" for i in served_layer_ids())
+    return "|".join(f"{i}={layer_version(i)}" for i in layer_ids())
 
 
 @st.cache_resource(show_spinner=False)

@@ -6,8 +6,8 @@ import zipfile
 import pandas as pd
 import streamlit as st
 
-from geo.datastore import layer_info
-from ui.data import current_layer, layer_version, served_layer_ids
+from geo.datastore import layer_ids, layer_info
+from ui.data import current_layer, layer_version
 from ui.i18n import Lang, t
 
 
@@ -48,12 +48,12 @@ def layer_table(layer_ids: list[str], lang: Lang) -> pd.DataFrame:
 
 def render_exports(lang: Lang) -> None:
     """The downloads tab: what is served, one button for all layers and one per layer."""
-    layer_ids = served_layer_ids()
+    served = layer_ids()
     st.caption(t("downloads_intro", lang))
-    st.dataframe(layer_table(layer_ids, lang), hide_index=True)
+    st.dataframe(layer_table(served, lang), hide_index=True)
     st.download_button(
         t("download_all_geojson", lang),
-        data=lambda: layers_zip(layer_ids),
+        data=lambda: layers_zip(served),
         file_name="hengdong_layers.zip",
         mime="application/zip",
         key="download_all_layers",
@@ -61,7 +61,7 @@ def render_exports(lang: Lang) -> None:
         type="primary",
     )
     columns = st.columns(4)
-    for index, layer_id in enumerate(layer_ids):
+    for index, layer_id in enumerate(served):
         columns[index % 4].download_button(
             f"{layer_info(layer_id).get(f'title_{lang}') or layer_id} (GeoJSON)",
             data=lambda layer_id=layer_id: layer_geojson(layer_id),
