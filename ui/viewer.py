@@ -24,9 +24,9 @@ def township_options() -> list[TownshipOption]:
     ]
 
 
-def render_industry_townships(industry: str, lang: Lang) -> None:
+def render_industry_townships(industry: str, options: list[TownshipOption], lang: Lang) -> None:
     """Below the map: the townships the highlighted industry is put in, by shade."""
-    names = {o.code: township_label(o, lang) for o in township_options()}
+    names = {o.code: township_label(o, lang) for o in options}
     shades = assigned_townships(industry)
     for shade in ("centred", "radiating"):
         codes = sorted(code for code, s in shades.items() if s == shade)
@@ -37,8 +37,9 @@ def render_industry_townships(industry: str, lang: Lang) -> None:
 
 def render_viewer_page(lang: Lang) -> None:
     """Draw the whole viewer page for one script run."""
+    townships_listed = township_options()
     view = render_sidebar(
-        lang, available_basemaps(lang), township_options(), industry_options(plan(), lang)
+        lang, available_basemaps(lang), townships_listed, industry_options(plan(), lang)
     )
     st.title(t("app_title", lang))
     st.caption(t("app_caption", lang))
@@ -51,7 +52,7 @@ def render_viewer_page(lang: Lang) -> None:
             st.caption(t("map_hint", lang))
             show_map(view, [highlight_group(view.industry, lang, view.basemap)])
             if view.industry:
-                render_industry_townships(view.industry, lang)
+                render_industry_townships(view.industry, townships_listed, lang)
         with panel_col:
             township_tab, redline_tab = st.tabs([t("tab_township", lang), t("tab_redline", lang)])
             with township_tab:
