@@ -7,6 +7,13 @@ import shapely
 from shapely.geometry import Polygon, box
 from shapely.geometry.base import BaseGeometry
 
+from geo.symbology import (
+    COUNTY_SEAT_STYLE,
+    COUNTY_STYLE,
+    NEIGHBOUR_STYLE,
+    SEAT_STYLE,
+    TOWNSHIP_STYLE,
+)
 from geo.web_geometry import townships_tile_county, web_frame
 from layers import geojson
 from layers.elements import GeoJsonOverlay, Labels, TownshipOutline, layer_class
@@ -29,20 +36,7 @@ TOWNSHIP_REGISTRY = "townships"  # HD.townships in static/map/hd-map.js
 NEIGHBOUR_MARGIN_DEG = 0.25
 SHARED_EDGE_DEG = 1e-5  # about 1 m
 CONTEXT_TOLERANCE_DEG = 4e-4  # about 40 m: context lines, under a pixel at county zoom
-NEIGHBOUR_STYLE = {
-    "color": "#8d8d8d", "weight": 1.5, "dashArray": "5 4", "fill": False,
-    "className": "hd-neighbour",
-}
-COUNTY_STYLE = {"color": "#b71c1c", "weight": 3, "fill": False, "className": "hd-county"}
-TOWNSHIP_STYLE = {
-    "color": "#455a64", "weight": 1.2, "fillColor": "#90a4ae", "fillOpacity": 0.08,
-    "className": TOWNSHIP_CLASS,
-}
-SEAT_STYLE = {
-    "radius": 4, "color": "#37474f", "weight": 2, "fillColor": "#ffffff", "fillOpacity": 1,
-    "className": "hd-seat",
-}
-COUNTY_SEAT_STYLE = {**SEAT_STYLE, "radius": 6, "fillColor": "#b71c1c"}
+
 
 
 def title(lang: str) -> str:

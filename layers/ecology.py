@@ -6,6 +6,9 @@ import folium
 
 from geo import datastore
 from geo.plan.schema import EcoFeature
+from geo.symbology import ECO_AREA_STYLES as AREA_STYLES
+from geo.symbology import ECO_POINT_STYLES as FEATURE_STYLES
+from geo.symbology import REDLINE_STYLE, RIVER_STYLE
 from geo.web_geometry import web_frame
 from layers import geojson
 from layers.elements import GeoJsonOverlay, TownshipShapes, layer_class
@@ -26,23 +29,6 @@ DATA_LAYERS = ("xiangjiang", "villages")
 REDLINE_LAYER = "redline"  # admin-importable (geo/admin/rules.py)
 POINT_GROUPS = ("五库", "多区")  # the 三水 rivers are lines: only the 湘江 has one
 
-RIVER_STYLE = {"color": "#1e88e5", "weight": 4, "opacity": 0.9, "className": "hd-river"}
-REDLINE_STYLE = {
-    "color": "#c62828", "weight": 1.5, "fillColor": "#e57373", "fillOpacity": 0.35,
-    "className": "hd-redline",
-}
-FEATURE_STYLES = {
-    "五库": {"radius": 7, "color": "#0d47a1", "weight": 2, "fillColor": "#64b5f6",
-           "fillOpacity": 0.9, "className": "hd-eco-point hd-eco-reservoir"},
-    "多区": {"radius": 7, "color": "#1b5e20", "weight": 2, "fillColor": "#81c784",
-           "fillOpacity": 0.9, "className": "hd-eco-point hd-eco-area"},
-}
-AREA_STYLES = {
-    "五库": {"color": "#1565c0", "weight": 2, "dashArray": "2 5", "fillColor": "#90caf9",
-           "fillOpacity": 0.25, "className": "hd-eco-township hd-eco-reservoir"},
-    "多区": {"color": "#2e7d32", "weight": 2, "dashArray": "2 5", "fillColor": "#a5d6a7",
-           "fillOpacity": 0.25, "className": "hd-eco-township hd-eco-area"},
-}
 GROUP_TITLES = {"三水": ("三水", "Three waters"), "五库": ("五库", "Five reservoirs"),
                 "多区": ("多区", "Protected areas")}
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 import folium
 
 from geo.plan.schema import MODE_LABELS
+from geo.symbology import HIGHLIGHT_STYLES, PARK_STYLES
 from layers import geojson
 from layers.assets import localize_assets
 from layers.elements import GeoJsonOverlay, TownshipShapes, layer_class, stable_ids
@@ -26,19 +27,8 @@ SHADE_OF_MODE = {
     "driven": "radiating",
     "along_axis": "radiating",
 }
-HIGHLIGHT_STYLES = {
-    "centred": {"color": "#e65100", "weight": 2.5, "fillColor": "#ff9800", "fillOpacity": 0.55,
-                "className": "hd-highlight-centred"},
-    "radiating": {"color": "#f9a825", "weight": 2, "dashArray": "5 4", "fillColor": "#fff176",
-                  "fillOpacity": 0.45, "className": "hd-highlight-radiating"},
-}
 HIGHLIGHT_CLASS = "hd-highlight"
-PARK_STYLES = {
-    "_": {"color": "#4e342e", "weight": 3, "dashArray": "8 4", "fillColor": "#8d6e63",
-          "fillOpacity": 0.15, "className": "hd-park"},
-    "point": {"radius": 8, "color": "#4e342e", "weight": 2, "fillColor": "#a1887f",
-              "fillOpacity": 0.9, "className": "hd-park"},
-}
+
 
 
 def title(lang: str) -> str:

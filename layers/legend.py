@@ -6,14 +6,9 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import datastore
+from geo.symbology import QUALITY_LABELS
 from layers.elements import HdElement, Style, js_value
 from layers.theme import LegendEntry, pick
-
-QUALITY_LABELS = {
-    "surveyed": ("实测", "surveyed"),
-    "approximate": ("近似", "approximate"),
-    "schematic": ("示意", "schematic"),
-}
 
 ThemeLegend = tuple[str, list[LegendEntry]]  # (theme title, its entries)
 

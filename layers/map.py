@@ -10,6 +10,7 @@ import math
 import folium
 
 from geo import datastore
+from geo.symbology import SELECTION_STYLE
 from layers import admin_areas, basemaps, ecology, geojson, industry, tourism, town_system
 from layers.assets import localize_assets
 from layers.elements import TownshipShapes, stable_ids
@@ -21,7 +22,6 @@ THEMES = (admin_areas, town_system, ecology, industry, tourism)
 PLAN_CREDIT_ZH = "规划要素：衡东县“十四五”规划纲要（本项目整理）"
 PLAN_CREDIT_EN = "Plan facts: Hengdong 14th Five-Year Plan outline (compiled by this project)"
 SELECTION_CLASS = "hd-selection"
-SELECTION_STYLE = {"color": "#111111", "weight": 4, "opacity": 0.9, "fill": False}
 # The map's pixel size the township zoom is fitted to (a little smaller than the app's map).
 _VIEW_PX = (600, 450)
 _ZOOM_RANGE = (9, 15)

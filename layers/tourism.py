@@ -10,6 +10,7 @@ import folium
 from shapely.geometry import LineString, Point
 
 from geo.plan.schema import PlaceRef, Route, RouteStop
+from geo.symbology import route_line_style, route_stop_style
 from geo.web_geometry import web_frame
 from layers import geojson
 from layers.elements import GeoJsonOverlay, Labels, layer_class
@@ -19,7 +20,6 @@ from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, tex
 
 LAYER_ID = "tourism"
 DATA_LAYERS = ("villages", "seats")
-ROUTE_COLOURS = ("#00897b", "#d81b60", "#5e35b1", "#6d4c41", "#3949ab", "#7cb342", "#f4511e")
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,6 @@ class PlacedStop:
 def title(lang: str) -> str:
     """The theme's name in the layer control and legend."""
     return pick(lang, "旅游线路", "Tourism routes")
-
-
-def _colour(route: Route) -> str:
-    return ROUTE_COLOURS[(route.number - 1) % len(ROUTE_COLOURS)]
 
 
 def _stop_places(stop: RouteStop) -> list[PlaceRef]:
@@ -95,12 +91,8 @@ def _route_features(route: Route, lang: str, basemap: str) -> tuple[list[dict], 
 def _styles() -> dict[str, dict]:
     styles = {}
     for route in plan().routes:
-        colour = _colour(route)
-        styles[f"line{route.number}"] = {"color": colour, "weight": 3.5, "dashArray": "8 5",
-                                         "opacity": 0.9, "className": "hd-route"}
-        styles[f"stop{route.number}"] = {"radius": 6, "color": colour, "weight": 2,
-                                         "fillColor": "#ffffff", "fillOpacity": 1,
-                                         "className": "hd-route-stop"}
+        styles[f"line{route.number}"] = route_line_style(route.number)
+        styles[f"stop{route.number}"] = route_stop_style(route.number)
     styles["_"] = {"color": "#555"}
     return styles
 

@@ -4,6 +4,8 @@ the three axes through the towns in the plan's order (the G4 main axis heavier).
 import folium
 from shapely.geometry import LineString
 
+from geo.symbology import AXIS_STYLES, CENTRE_STYLES
+from geo.symbology import TOWN_SYSTEM_AREA_STYLES as AREA_STYLES
 from geo.web_geometry import web_frame
 from layers import geojson
 from layers.elements import GeoJsonOverlay, TownshipShapes, layer_class
@@ -13,27 +15,6 @@ from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, tex
 LAYER_ID = "town_system"
 DATA_LAYERS = ("seats",)
 
-AREA_STYLES = {
-    "core_circle": {
-        "color": "#c62828", "weight": 2, "dashArray": "6 4",
-        "fillColor": "#ef5350", "fillOpacity": 0.18, "className": "hd-core-circle",
-    },
-    "led": {
-        "color": "#ef6c00", "weight": 1.5, "dashArray": "3 4",
-        "fillColor": "#ffb74d", "fillOpacity": 0.2, "className": "hd-led",
-    },
-}
-AXIS_STYLES = {
-    "main": {"color": "#6a1b9a", "weight": 7, "opacity": 0.8, "className": "hd-axis hd-axis-main"},
-    "_": {"color": "#8e24aa", "weight": 4, "opacity": 0.75, "dashArray": "10 6",
-          "className": "hd-axis"},
-}
-CENTRE_STYLES = {
-    "core": {"radius": 11, "color": "#b71c1c", "weight": 3, "fillColor": "#ffffff",
-             "fillOpacity": 0.9, "className": "hd-centre hd-centre-core"},
-    "_": {"radius": 8, "color": "#e65100", "weight": 3, "fillColor": "#ffffff",
-          "fillOpacity": 0.9, "className": "hd-centre hd-centre-sub"},
-}
 
 
 def title(lang: str) -> str:
