@@ -7,6 +7,7 @@ from functools import lru_cache
 import folium
 
 from geo.plan.schema import MODE_LABELS
+from geo.plan.shades import industry_shades
 from geo.symbology import HIGHLIGHT_STYLES, PARK_STYLES
 from layers import geojson
 from layers.assets import localize_assets
@@ -18,15 +19,6 @@ from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, tex
 LAYER_ID = "industry"
 DATA_LAYERS: tuple[str, ...] = ()
 
-# How a township is tied to an industry -> how it is shaded. A township tied in several ways
-# gets the strongest: the plan naming it a focus (centred, or a sub-centre function) wins.
-SHADE_OF_MODE = {
-    "centred": "centred",
-    "sub_centre": "centred",
-    "radiating": "radiating",
-    "driven": "radiating",
-    "along_axis": "radiating",
-}
 HIGHLIGHT_CLASS = "hd-highlight"
 
 
@@ -43,15 +35,7 @@ def industry_ids() -> list[str]:
 
 def assigned_townships(industry_id: str) -> dict[str, str]:
     """Township code -> "centred" or "radiating" for every township the industry is put in."""
-    entry = next((e for e in plan().industry_index() if e.id == industry_id), None)
-    if entry is None:
-        raise KeyError(f"no industry {industry_id!r} in data/plan/industries.yaml")
-    shades: dict[str, str] = {}
-    for place in entry.townships:
-        shade = SHADE_OF_MODE[place.mode]
-        if shades.get(place.code) != "centred":
-            shades[place.code] = shade
-    return shades
+    return industry_shades(plan(), industry_id)
 
 
 @lru_cache(maxsize=256)

@@ -14,8 +14,8 @@ from shapely.ops import polylabel
 
 from geo.datastore import load_layer
 from geo.plan import load_plan
+from geo.plan.shades import SHADE_OF_MODE
 from layers import admin_areas, town_system
-from layers.industry import SHADE_OF_MODE
 from tests.e2e.conftest import ARTIFACTS, PROJECT_ROOT, OfflineLog, pick_option
 
 pytestmark = pytest.mark.e2e
