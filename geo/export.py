@@ -1,4 +1,13 @@
-"""Export the plan knowledge base to stdout: `python -m geo.export plan --format json|csv`."""
+"""Export the plan and print maps.
+
+    python -m geo.export plan --format json|csv          # the knowledge base on stdout
+    python -m geo.export map --view county|township|industry|town-system|ecology
+        [--township NAME|CODE] [--industry NAME] [--paper A4|A3]
+        [--orientation portrait|landscape] [--format pdf|png] [--dpi N] [--title T]
+        [--organisation ORG] [--tiles URL --tiles-credit TEXT --tiles-approval 审图号]
+        [--out FILE]                                     # one map sheet
+    python -m geo.export atlas --paper A4 --out 衡东县乡镇图集.pdf   # the township atlas
+"""
 
 from __future__ import annotations
 
@@ -127,12 +136,7 @@ def write_plan(plan: Plan, fmt: str, out: TextIO) -> None:
         writer.writerows(plan_csv_rows(plan))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m geo.export", description=__doc__)
-    parser.add_argument("what", choices=["plan"], help="what to export")
-    parser.add_argument("--format", choices=["json", "csv"], default="json")
-    parser.add_argument("--plan-dir", type=Path, default=PLAN_DIR, help="plan data directory")
-    args = parser.parse_args(argv)
+def _plan_command(args: argparse.Namespace) -> int:
     try:
         plan = load_plan(args.plan_dir)
     except PlanDataError as exc:
@@ -144,6 +148,26 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader stopped early (`| head`): not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    from geo.sheets import cli
+
+    parser = argparse.ArgumentParser(prog="python -m geo.export", description=__doc__.split(
+        "\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    commands = parser.add_subparsers(dest="what", required=True, metavar="plan|map|atlas")
+    plan_parser = commands.add_parser("plan", help="the plan knowledge base on stdout")
+    plan_parser.add_argument("--format", choices=["json", "csv"], default="json")
+    plan_parser.add_argument("--plan-dir", type=Path, default=PLAN_DIR,
+                             help="plan data directory")
+    plan_parser.set_defaults(run=_plan_command)
+    cli.add_commands(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return args.run(args)
 
 
 if __name__ == "__main__":

@@ -29,3 +29,6 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 .venv/bin/python -m layers.assets
+
+# Printed map sheets embed Noto Sans CJK (Debian fonts-noto-cjk) in their PDFs.
+fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" || apt_install fonts-noto-cjk fontconfig

@@ -133,6 +133,33 @@ LABELS: dict[str, dict[Lang, str]] = {
     "col_name": {"zh": "名称", "en": "Name"},
     "col_pinyin": {"zh": "拼音", "en": "Pinyin"},
     "col_code": {"zh": "代码", "en": "Code"},
+    # issue 13: printing (打印/导出图片, 乡镇图集); the sheets' own texts are geo/sheets/labels.py
+    "print_button": {"zh": "打印/导出图片", "en": "Print / export image"},
+    "print_atlas_button": {"zh": "乡镇图集（PDF）", "en": "Township atlas (PDF)"},
+    "print_view": {"zh": "图幅内容", "en": "Sheet"},
+    "print_view_county": {"zh": "全县", "en": "County"},
+    "print_view_township": {"zh": "乡镇", "en": "Township"},
+    "print_view_industry": {"zh": "产业布局", "en": "Industry"},
+    "print_view_town-system": {"zh": "城镇体系", "en": "Town system"},
+    "print_view_ecology": {"zh": "生态空间", "en": "Ecology"},
+    "print_title_field": {"zh": "图名", "en": "Title"},
+    "print_paper": {"zh": "纸张", "en": "Paper"},
+    "print_orientation": {"zh": "方向", "en": "Orientation"},
+    "print_portrait": {"zh": "纵向", "en": "Portrait"},
+    "print_landscape": {"zh": "横向", "en": "Landscape"},
+    "print_format": {"zh": "格式", "en": "Format"},
+    "print_dpi": {"zh": "分辨率（DPI）", "en": "Resolution (DPI)"},
+    "print_organisation": {"zh": "编制单位", "en": "Prepared by"},
+    "print_basemap": {
+        "zh": "打印当前底图（需能访问瓦片服务；默认不打印，离线可用）",
+        "en": "Print the current basemap (needs its tile server; off by default, works offline)",
+    },
+    "print_approval": {"zh": "底图审图号", "en": "Basemap approval number (审图号)"},
+    "print_make": {"zh": "生成预览", "en": "Make the sheet"},
+    "print_drawing": {"zh": "正在出图……", "en": "Drawing…"},
+    "print_download": {"zh": "下载", "en": "Download"},
+    "print_atlas_make": {"zh": "生成图集（约半分钟）", "en": "Make the atlas (half a minute)"},
+    "print_atlas_file": {"zh": "衡东县乡镇图集.pdf", "en": "hengdong-township-atlas.pdf"},
 }
 
 

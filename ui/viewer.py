@@ -10,6 +10,7 @@ from ui.exports import render_exports
 from ui.i18n import Lang, t
 from ui.map_view import show_map
 from ui.plan_data import industry_options, plan
+from ui.print_dialog import render_print_button
 from ui.redline_panel import render_redline_panel
 from ui.sidebar import TownshipOption, render_sidebar, township_label
 from ui.township_panel import render_township_panel
@@ -51,6 +52,7 @@ def render_viewer_page(lang: Lang) -> None:
         with map_col:
             st.caption(t("map_hint", lang))
             show_map(view, [highlight_group(view.industry, lang, view.basemap)])
+            render_print_button(view, lang)
             if view.industry:
                 render_industry_townships(view.industry, townships_listed, lang)
         with panel_col:

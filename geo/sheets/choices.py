@@ -23,7 +23,10 @@ def township_code(plan: Plan, written: str) -> str:
     """The 12-digit code of a township written as its name, short name, variant, pinyin or
     code."""
     written = written.strip()
-    by_pinyin = {t.name_en.lower(): t.code for t in plan.townships}
+    by_pinyin = {}
+    for t in plan.townships:  # "Ronghuan Town", "ronghuan"
+        by_pinyin[t.name_en.lower()] = t.code
+        by_pinyin[t.name_en.lower().removesuffix(" town").removesuffix(" township")] = t.code
     if written.lower() in by_pinyin:
         return by_pinyin[written.lower()]
     try:

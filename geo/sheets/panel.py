@@ -155,10 +155,10 @@ class Flow:
 
 
 def draw_legend(flow: Flow, items: list[Item], lang: str) -> list[str]:
-    """图例: one row per drawn item (a route's stops share its row); the keys drawn."""
+    """图例: one row per item; the keys of the rows that fitted."""
     flow.heading(label("legend", lang))
     keys = []
     for item in items:
-        if item.part_of is None and flow.legend_row(item, lang):
+        if flow.legend_row(item, lang):
             keys.append(item.key)
     return keys

@@ -4,7 +4,7 @@ sources, basemap line, note, 编制单位 and date, as a matplotlib figure."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from geo import datastore
 from geo.plan import Plan
 from geo.plan.current import plan as current_plan
 from geo.sheets import views
-from geo.sheets.content import Content, Label
+from geo.sheets.content import Content, Item, Label
 from geo.sheets.draw import DRAWERS
 from geo.sheets.graticule import draw_graticule
 from geo.sheets.labels import label
@@ -135,6 +135,21 @@ def _draw_labels(ax: Any, labels: list[Label], transformer: Transformer, view_bo
                 "center", path_effects=halo, zorder=60, clip_on=True, **style)
 
 
+def legend_items(content: Content, drawn: list[str]) -> list[Item]:
+    """One legend row per legend key with something drawn, in drawing order; a part drawn
+    without its parent (a route's stops, its line not drawable) shows under the parent's
+    title with the part's symbol."""
+    items = {item.key: item for item in content.items}
+    rows = []
+    for key in dict.fromkeys(items[k].legend_key for k in drawn):
+        if key in drawn:
+            rows.append(items[key])
+        else:
+            part = next(items[k] for k in drawn if items[k].legend_key == key)
+            rows.append(replace(part, key=key, title=items[key].title, part_of=None))
+    return rows
+
+
 def _sources(content: Content, lang: str) -> str:
     layer_ids = [layer for item in content.drawn_items() for layer in item.layers]
     parts: list[str] = []
@@ -240,7 +255,7 @@ def render(spec: SheetSpec, plan: Plan | None = None) -> Sheet:
         artists = DRAWERS[item.kind](ax, geometries, item.style, f"item:{item.key}",
                                      Z_ORDER[item.kind] + order / 100)
         if artists:
-            drawn.append(item.legend_key)
+            drawn.append(item.key)
     labels = [Label(lab.text, _project(lab.geometry, to_map), lab.kind)
               for lab in content.labels]
     _draw_labels(ax, labels, to_map, view_box, lay.text_scale, denominator)
@@ -258,8 +273,7 @@ def render(spec: SheetSpec, plan: Plan | None = None) -> Sheet:
     gap = 5.0 * lay.text_scale
     flow = Flow(panel_ax, 0, lay.panel.h, 0, (lay.panel.w - gap * (lay.columns - 1))
                 / lay.columns, lay.columns, gap, lay.text_scale)
-    shown = [item for item in content.drawn_items() if item.legend_key in drawn]
-    legend_keys = draw_legend(flow, shown, spec.lang)
+    legend_keys = draw_legend(flow, legend_items(content, drawn), spec.lang)
     flow.text(label("quality_note", spec.lang), size=5.5, colour="#616161")
     for block in content.blocks:
         flow.block(block)
