@@ -69,8 +69,8 @@ def _sheet_form(view: ViewState, lang: Lang) -> None:
     paper = left.radio(t("print_paper", lang), list(PAPERS_MM), horizontal=True)
     orientation = right.radio(t("print_orientation", lang), ORIENTATIONS, horizontal=True,
                               format_func=lambda o: t(f"print_{o}", lang))
-    fmt = left.radio(t("print_format", lang), FORMATS, horizontal=True,
-                     format_func=str.upper)
+    fmt = left.radio(t("print_format", lang), [f.upper() for f in FORMATS],
+                     horizontal=True).lower()
     dpi = right.number_input(t("print_dpi", lang), *DPI_RANGE, value=300, step=50)
     organisation = st.text_input(t("print_organisation", lang), value="")
     tiles: tuple[TileSource, ...] = ()

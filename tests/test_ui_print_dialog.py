@@ -1,0 +1,46 @@
+"""The print dialog's form: defaults from the current view, a sheet made, previewed and
+offered for download; the atlas form with its progress."""
+
+from streamlit.testing.v1 import AppTest
+
+from ui.print_dialog import default_view, tile_sources
+from ui.state import ViewState
+
+
+def _form_app() -> None:
+    import streamlit as st
+
+    from ui.print_dialog import _sheet_form
+    from ui.state import ViewState
+
+    _sheet_form(ViewState("zh", "none", None, st.session_state.get("code"), None), "zh")
+
+
+def test_form_defaults_to_the_picked_township_and_offers_the_sheet() -> None:
+    at = AppTest.from_function(_form_app, default_timeout=180)
+    at.session_state["code"] = "430424110000"
+    at.run()
+    assert at.selectbox[0].value == "township"
+    assert at.text_input[0].value == "荣桓镇规划要素图"
+    assert not at.checkbox  # no basemap to print under 无底图
+    next(r for r in at.radio if r.label == "格式").set_value("PNG")
+    at.number_input[0].set_value(72)
+    at.text_input[0].input("荣桓镇 测试出图")
+    at.button[0].click().run()
+    assert not at.exception
+    downloads = at.get("download_button")
+    assert len(downloads) == 1
+    assert downloads[0].proto.label == "下载"
+    assert len(at.get("image")) == 1
+
+
+def test_default_view_and_basemap_sources() -> None:
+    assert default_view(ViewState("zh", "none", None, None, None)) == "county"
+    assert default_view(ViewState("zh", "none", None, None, "citrus")) == "industry"
+    assert default_view(ViewState("zh", "none", None, "430424110000", "citrus")) == "township"
+    assert tile_sources(ViewState("zh", "none", None, None, None), "zh") == ()
+    (amap,) = tile_sources(ViewState("zh", "amap", None, None, None), "zh")
+    assert amap.gcj02 and "{x}" in amap.url
+    (custom,) = tile_sources(ViewState("zh", "custom", "http://t.local/{z}/{x}/{y}.png", None,
+                                       None), "zh")
+    assert custom.url == "http://t.local/{z}/{x}/{y}.png" and not custom.gcj02
