@@ -23,6 +23,7 @@ from bench.baseline import CDN_FILES, build_baseline_map, layer_geojson
 from bench.browser import AppSpec, visit
 from bench.build_time import build_seconds
 from bench.payload import payload_comparison
+from bench.print_time import atlas_seconds, print_rows, sheet_seconds
 from bench.report import (
     Row,
     browser_rows,
@@ -116,6 +117,8 @@ def run_benchmark() -> None:
         *payload_rows(payload),
         *server_rows(ours_rerun, baseline_rerun),
     ]
+    print_sheet, print_atlas = sheet_seconds(args.runs), atlas_seconds()
+    rows += print_rows(print_sheet, print_atlas)
     results: dict[str, Any] = {
         "command": "python -m bench " + " ".join(sys.argv[1:]),
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -126,6 +129,7 @@ def run_benchmark() -> None:
         "build_seconds": builds,
         "payload": payload,
         "click_rerun_seconds": {"ours": ours_rerun, "baseline": baseline_rerun},
+        "print_seconds": {"a4_sheet": print_sheet, "atlas": print_atlas},
     }  # fmt: skip
     if not args.no_browser:
         ours = measure_app(OURS, args.runs)
