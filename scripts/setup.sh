@@ -32,3 +32,5 @@ fi
 
 # Printed map sheets embed Noto Sans CJK (Debian fonts-noto-cjk) in their PDFs.
 fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" || apt_install fonts-noto-cjk fontconfig
+# ... converted once to TrueType outlines (cached in .cache/fonts/, see geo/sheets/fonts.py).
+.venv/bin/python -m geo.sheets.fonts >/dev/null

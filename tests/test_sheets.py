@@ -70,14 +70,25 @@ def test_pdf_text_has_every_element_of_the_sheet(county: tuple[Sheet, Path]) -> 
     assert "°" in text and "′E" in text  # graticule values at the frame
 
 
-def test_text_is_embedded_cjk_font_not_outlines(county: tuple[Sheet, Path]) -> None:
+def test_text_is_an_embedded_truetype_cjk_font(county: tuple[Sheet, Path]) -> None:
+    """Type 42 / CIDFontType2 with real TrueType outlines (Noto's CFF outlines would be
+    mis-declared and ghostscript would draw no text)."""
+    from fontTools.ttLib import TTFont
+
     _, path = county
-    fonts = set()
-    for page in PdfReader(path).pages:
-        for font in page["/Resources"]["/Font"].values():
-            descendant = font.get_object()
-            fonts.add(str(descendant["/BaseFont"]))
-    assert any("NotoSansCJK" in f for f in fonts), fonts
+    fonts = []
+    for font in PdfReader(path).pages[0]["/Resources"]["/Font"].values():
+        font = font.get_object()
+        (descendant,) = font["/DescendantFonts"]
+        descendant = descendant.get_object()
+        descriptor = descendant["/FontDescriptor"].get_object()
+        embedded = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+        fonts.append((str(font["/BaseFont"]), descendant["/Subtype"], "glyf" in embedded,
+                      "CFF " in embedded))
+    assert fonts
+    for name, subtype, has_glyf, has_cff in fonts:
+        assert "HengdongPrintSansSC" in name, name
+        assert subtype == "/CIDFontType2" and has_glyf and not has_cff, name
 
 
 def test_scale_bar_on_paper_matches_the_numeric_scale(county: tuple[Sheet, Path]) -> None:

@@ -1,12 +1,13 @@
 """matplotlib, imported only when a sheet is printed (the viewer never pays for it), set up
-for print: Noto Sans CJK (Debian fonts-noto-cjk) embedded so text stays text in the PDF."""
+for print: Noto Sans CJK (Debian fonts-noto-cjk, converted to TrueType outlines by
+geo/sheets/fonts.py) embedded as Type 42, so text stays text in the PDF."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from types import ModuleType
 
-FONT_FAMILY = "Noto Sans CJK SC"
+from geo.sheets.fonts import FAMILY, SOURCE_FAMILY, print_fonts
 
 
 class SheetFontError(RuntimeError):
@@ -22,15 +23,17 @@ def matplotlib() -> ModuleType:
     from matplotlib import font_manager
 
     try:
-        font_manager.findfont(font_manager.FontProperties(family=FONT_FAMILY),
+        font_manager.findfont(font_manager.FontProperties(family=SOURCE_FAMILY),
                               fallback_to_default=False)
     except ValueError:
         raise SheetFontError(
-            f"font {FONT_FAMILY!r} not found: install Debian's fonts-noto-cjk "
+            f"font {SOURCE_FAMILY!r} not found: install Debian's fonts-noto-cjk "
             "(bash scripts/setup.sh does)"
         ) from None
+    for path in print_fonts():
+        font_manager.fontManager.addfont(str(path))
     mpl.rcParams.update({
-        "font.family": FONT_FAMILY,
+        "font.family": [FAMILY, SOURCE_FAMILY],  # glyph by glyph: converted, else original
         "pdf.fonttype": 42,  # embed the font (TrueType/Type 42 or CID), never outlines
         "axes.unicode_minus": False,
         "lines.scale_dashes": False,  # dash lengths in points, like Leaflet's in px
