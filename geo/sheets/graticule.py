@@ -54,6 +54,6 @@ def draw_graticule(ax: Any, crs: str, text_scale: float) -> None:
         xs, ys = to_map.transform(lon_span, np.full_like(lon_span, lat))
         ax.plot(xs, ys, **style)
         y_at_left = float(np.interp(x0, xs, ys))
-        if y0 < y_at_left < y1:
+        if y0 + (y1 - y0) * 0.2 < y_at_left < y1:  # not behind the scale bar (bottom left)
             ax.text(x0, y_at_left, dms(lat, "N", "S"), ha="left", va="center", rotation=90,
                     **text_style)

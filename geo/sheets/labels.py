@@ -41,8 +41,6 @@ LABELS: dict[str, tuple[str, str]] = {
                           "Hengdong County town system: one core, two sub-centres, three axes"),
     "title_ecology": ("衡东县生态空间图", "Hengdong County: ecological space"),
     "atlas_title": ("衡东县乡镇图集", "Hengdong County township atlas"),
-    "atlas_subtitle": ("衡东县“十四五”规划纲要 · 17 个乡镇", "14th Five-Year Plan outline · "
-                       "17 townships"),
     "contents": ("目录", "Contents"),
     "cover": ("封面：全县图", "Cover: the county"),
     # layer titles of plan overlays
@@ -67,9 +65,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # panel blocks
     "industry_townships": ("承担乡镇", "Townships"),
     "town_system": ("城镇体系", "Town system"),
-    "core": ("一核", "Core"),
     "sub_centres": ("两副", "Sub-centres"),
-    "axes": ("三轴（按规划顺序）", "Axes (in the plan's order)"),
     "redline_figures": ("生态保护红线（规划数据）", "Ecological red line (plan figures)"),
     "redline_total": ("总面积 {km2:g} km²，占全县 {pct:g}%", "{km2:g} km² in all, {pct:g}% "
                       "of the county"),
@@ -87,7 +83,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "news_doc": ("《衡阳日报》{year}年报道", "Hengyang Daily report ({year})"),
     "sub_centre": ("{name}：{functions}", "{name}: {functions}"),
     "axis_line": ("{name}：{towns}", "{name}: {towns}"),
-    "role_line": ("{name}{refs}", "{name}{refs}"),
+
 }
 
 

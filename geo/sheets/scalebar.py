@@ -29,7 +29,7 @@ def draw_scale_bar(ax: Any, denominator: int, frame_w_mm: float, text_scale: flo
     mm = denominator / 1000  # metres of ground per mm of paper
     x_min, y_min = ax.get_xlim()[0], ax.get_ylim()[0]
     length = bar_length_m(denominator, frame_w_mm * 0.25)
-    x0, y0 = x_min + 6 * mm * text_scale, y_min + 5 * mm * text_scale
+    x0, y0 = x_min + 6 * mm * text_scale, y_min + 7 * mm * text_scale
     height = 1.4 * mm * text_scale
     fontsize = 6.5 * text_scale
     ax.add_patch(FancyBboxPatch(

@@ -27,12 +27,14 @@ from geo.sheets.panel import Flow, draw_legend, wrap
 from geo.sheets.paper import MM_PER_INCH, Layout, layout
 from geo.sheets.scale import round_denominator, sheet_crs
 from geo.sheets.scalebar import ScaleBar, draw_scale_bar
+from geo.sheets.style import PX_TO_PT
 from geo.sheets.tiles import Basemap, TileSource, fetch_basemap
 
 FORMATS = ("pdf", "png")
 DEFAULT_DPI = 300
 PAD = 0.03  # of the content's extent, on each side
 Z_ORDER = {"area": 10, "line": 20, "point": 50}
+LABEL_Z = 45  # names under the point symbols: a long name never hides a seat
 MAX_BASEMAP_PX = 2600  # long side of the resampled basemap
 
 
@@ -119,20 +121,42 @@ LABEL_STYLES = {
 }
 
 
-def _draw_labels(ax: Any, labels: list[Label], transformer: Transformer, view_box: Any,
+def _marker_radii(content: Content) -> dict[tuple[float, float], float]:
+    """(lon, lat) rounded -> the largest point symbol drawn there, in mm."""
+    radii: dict[tuple[float, float], float] = {}
+    for item in content.drawn_items():
+        if item.kind != "point":
+            continue
+        radius = float(item.style.get("radius", 10)) * PX_TO_PT * MM_PER_INCH / 72
+        for point in item.geometries:
+            key = (round(point.x, 5), round(point.y, 5))
+            radii[key] = max(radii.get(key, 0.0), radius)
+    return radii
+
+
+def _draw_labels(ax: Any, content: Content, to_map: Transformer, view_box: Any,
                  text_scale: float, denominator: int) -> None:
+    """Names with a white halo: beside their point (clear of its symbol), or inside the
+    visible part of their area."""
     from matplotlib import patheffects
 
     halo = [patheffects.withStroke(linewidth=2.2, foreground="white")]
-    for lab in labels:
-        point = _label_point(lab, view_box) if lab.geometry is not None else None
+    radii = _marker_radii(content)
+    for lab in content.labels:
+        geometry = _project(lab.geometry, to_map)
+        point = _label_point(Label(lab.text, geometry, lab.kind), view_box)
         if point is None:
             continue
         style = dict(LABEL_STYLES[lab.kind])
         style["fontsize"] *= text_scale
-        offset = 1.6 * denominator / 1000 if lab.kind in ("township", "stop") else 0
-        ax.text(point.x, point.y + offset, lab.text, ha="center", va="bottom" if offset else
-                "center", path_effects=halo, zorder=60, clip_on=True, **style)
+        beside = lab.geometry.geom_type == "Point" and lab.kind in ("township", "stop")
+        offset_mm = 0.0
+        if beside:
+            key = (round(lab.geometry.x, 5), round(lab.geometry.y, 5))
+            offset_mm = radii.get(key, 0.0) + 0.8 * text_scale
+        ax.text(point.x + offset_mm * denominator / 1000, point.y, lab.text,
+                ha="left" if beside else "center", va="center", path_effects=halo,
+                zorder=LABEL_Z, clip_on=True, **style)
 
 
 def legend_items(content: Content, drawn: list[str]) -> list[Item]:
@@ -256,9 +280,7 @@ def render(spec: SheetSpec, plan: Plan | None = None) -> Sheet:
                                      Z_ORDER[item.kind] + order / 100)
         if artists:
             drawn.append(item.key)
-    labels = [Label(lab.text, _project(lab.geometry, to_map), lab.kind)
-              for lab in content.labels]
-    _draw_labels(ax, labels, to_map, view_box, lay.text_scale, denominator)
+    _draw_labels(ax, content, to_map, view_box, lay.text_scale, denominator)
     draw_graticule(ax, crs, lay.text_scale)
     bar = draw_scale_bar(ax, denominator, frame_mm[0], lay.text_scale, spec.lang)
     draw_north_arrow(ax, lay.text_scale, spec.lang, frame_mm)

@@ -140,8 +140,7 @@ def _industry(content: Content, plan: Plan, lang: str, industry: str) -> None:
 def _town_system(content: Content, plan: Plan, lang: str, notes: Footnotes) -> None:
     core = plan.core
     sep = LIST_SEPARATOR[lang]
-    lines = [f"{label('core', lang)}：{pick(lang, core.name, core.name_en)}"
-             f"{notes.refs(core.citations)}"]
+    lines = [pick(lang, core.name, core.name_en) + notes.refs(core.citations)]
     for centre in plan.sub_centres:
         township = plan.resolve(centre.township)
         functions = sep.join(pick(lang, f.name, f.name_en) for f in centre.functions)
