@@ -7,6 +7,10 @@ LANGS = ("zh", "en")
 
 LABELS: dict[str, tuple[str, str]] = {
     "legend": ("图例", "Legend"),
+    "field": ("{name}：{value}", "{name}: {value}"),
+    "paren": ("{text}（{note}）", "{text} ({note})"),
+    "not_drawn": ("未绘制（规划未给出可定位的位置）：{names}",
+                  "Not drawn (the plan gives no place that can be located): {names}"),
     "scale": ("比例尺", "Scale"),
     "north": ("北", "N"),
     "km": ("千米", "km"),

@@ -124,7 +124,7 @@ class Flow:
 
         size = 6.5 * self.text_scale
         swatch_w, swatch_h = (v * self.text_scale for v in SWATCH_MM)
-        text = f"{item.title}（{quality_label(item.quality, lang)}）"
+        text = label("paren", lang, text=item.title, note=quality_label(item.quality, lang))
         lines = wrap(text, self.column_w - swatch_w - 2, size)
         line_h = size * PT_TO_MM * 1.35
         height = max(swatch_h + 0.9, line_h * len(lines) + 0.4)

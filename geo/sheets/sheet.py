@@ -29,6 +29,7 @@ from geo.sheets.scale import round_denominator, sheet_crs
 from geo.sheets.scalebar import ScaleBar, draw_scale_bar
 from geo.sheets.style import PX_TO_PT
 from geo.sheets.tiles import Basemap, TileSource, fetch_basemap
+from geo.sheets.views import LIST_SEPARATOR
 
 FORMATS = ("pdf", "png")
 DEFAULT_DPI = 300
@@ -210,8 +211,9 @@ def _footer(fig: Any, lay: Layout, spec: SheetSpec, content: Content, basemap_li
     size = 6.5 * s
     top = lay.footer.h - 1.2 * s
     date = (spec.date or dt.date.today()).isoformat()
-    right = f"{label('organisation', lang)}：{spec.organisation or '　　　　'}　　" \
-            f"{label('date', lang)}：{date}"
+    right = (label("field", lang, name=label("organisation", lang),
+                   value=spec.organisation or "　　　　") + "　　"
+             + label("field", lang, name=label("date", lang), value=date))
     if spec.page is not None:
         right += "　　" + label("page", lang, n=spec.page)
     ax.text(lay.footer.w, top, right, ha="right", va="top", fontsize=size)
@@ -221,7 +223,8 @@ def _footer(fig: Any, lay: Layout, spec: SheetSpec, content: Content, basemap_li
     line_h = small * 25.4 / 72 * 1.3
     ax.text(0, top, note_lines[0], ha="left", va="top", fontsize=size, fontweight="bold")
     y = top - size * 25.4 / 72 * 1.45
-    rest = note_lines[1:] + wrap(f"{label('sources', lang)}：{_sources(content, lang)}",
+    sources = label("field", lang, name=label("sources", lang), value=_sources(content, lang))
+    rest = note_lines[1:] + wrap(sources,
                                  lay.footer.w, small) + wrap(basemap_line, lay.footer.w, small)
     for line in rest:
         ax.text(0, y, line, ha="left", va="top", fontsize=small, color="#424242")
@@ -299,6 +302,13 @@ def render(spec: SheetSpec, plan: Plan | None = None) -> Sheet:
     flow.text(label("quality_note", spec.lang), size=5.5, colour="#616161")
     for block in content.blocks:
         flow.block(block)
+    drawn_legend = {item.legend_key for item in content.items if item.key in drawn}
+    not_drawn = [item.title for item in content.items
+                 if item.part_of is None and item.key not in drawn_legend and item.title]
+    if not_drawn:
+        flow.space(1)
+        flow.text(label("not_drawn", spec.lang, names=LIST_SEPARATOR[spec.lang].join(
+            not_drawn)), size=6, colour="#616161")
     for note in content.notes:
         flow.space(1)
         flow.text(note, size=6, colour="#616161")

@@ -103,8 +103,8 @@ def township_facts(plan: Plan, lang: str, code: str, notes: Footnotes) -> Block:
     sep = LIST_SEPARATOR[lang]
     lines = []
     for role in view.roles:
-        lines.append(f"{label('role', lang)}：{pick(lang, role.name, role.name_en)}"
-                     f"{notes.refs(role.citations)}")
+        lines.append(label("field", lang, name=label("role", lang),
+                           value=pick(lang, role.name, role.name_en)) + notes.refs(role.citations))
     for axis in view.axes:
         name = pick(lang, axis.name, axis.name_en)
         lines.append(label("axis_stop", lang, axis=name, position=axis.position, of=axis.of)
@@ -116,10 +116,11 @@ def township_facts(plan: Plan, lang: str, code: str, notes: Footnotes) -> Block:
     for mode, industries in by_mode.items():
         names = sep.join(dict.fromkeys(pick(lang, i.name, i.name_en) for i in industries))
         refs = notes.refs([c for i in industries for c in i.citations])
-        lines.append(f"{label('industries', lang)}（{mode}）：{names}{refs}")
+        title = label("paren", lang, text=label("industries", lang), note=mode)
+        lines.append(label("field", lang, name=title, value=names) + refs)
     for park in view.parks:
-        lines.append(f"{label('parks', lang)}：{pick(lang, park.name, park.name_en)}"
-                     f"{notes.refs(park.citations)}")
+        lines.append(label("field", lang, name=label("parks", lang),
+                           value=pick(lang, park.name, park.name_en)) + notes.refs(park.citations))
     if not lines:
         lines.append(label("none", lang))
     return Block(label("facts", lang), lines)
@@ -133,7 +134,8 @@ def _industry(content: Content, plan: Plan, lang: str, industry: str) -> None:
         codes = sorted(c for c, s in shades.items() if s == shade)
         if codes:
             listed = LIST_SEPARATOR[lang].join(names[c] for c in codes)
-            lines.append(f"{label(shade, lang)}（{len(codes)}）：{listed}")
+            title = label("paren", lang, text=label(shade, lang), note=len(codes))
+            lines.append(label("field", lang, name=title, value=listed))
     content.blocks.append(Block(label("industry_townships", lang), lines))
 
 
