@@ -93,10 +93,10 @@ def _sheet_form(view: ViewState, lang: Lang) -> None:
     result = st.session_state.get(RESULT_KEY)
     if result:
         name, fmt, data, preview = result
-        st.image(preview, caption=name)
         st.download_button(t("print_download", lang), data, file_name=name,
                            mime="application/pdf" if fmt == "pdf" else "image/png",
                            on_click="ignore", type="primary")
+        st.image(preview, caption=name)
 
 
 def _atlas_form(lang: Lang) -> None:
