@@ -253,3 +253,26 @@ def test_unreachable_tiles_leave_a_note_instead_of_failing(tmp_path: Path) -> No
     assert sheet.basemap is not None and sheet.basemap.image is None
     text = pdf_text(sheet.save(tmp_path / "s.pdf"))[0]
     assert "底图瓦片无法获取" in text
+
+
+def test_ecology_sheet_draws_the_official_red_line_once_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import geopandas as gpd
+
+    from geo.admin import service
+
+    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
+    seat = datastore.load_layer("seats").geometry.iloc[0]
+    area = gpd.GeoDataFrame({"name": ["测试红线"]}, geometry=[seat.buffer(0.02)],
+                            crs="EPSG:4326")
+    upload = tmp_path / "redline.geojson"
+    area.to_file(upload, driver="GeoJSON", engine="pyogrio")
+    service.import_file(upload, "redline", "tester", "official red line (test)",
+                        source="测试来源 (test)", licence="test", quality="surveyed")
+    sheet = render(spec(view="ecology"))
+    assert "redline" in sheet.legend_keys and "redline" in sheet.drawn_keys
+    assert label("redline_missing", "zh") not in sheet.content.notes
+    text = pdf_text(sheet.save(tmp_path / "s.pdf"))[0]
+    assert "生态保护红线（实测）" in text.replace("\n", "")
+    assert "测试来源 (test)" in text
