@@ -30,9 +30,13 @@ def wrap(text: str, width_mm: float, size_pt: float) -> list[str]:
             current = candidate
             continue
         cut = current.rfind(" ") if char != " " and current.isascii() else -1
+        bracket = current.rfind("[")
         if cut > 0:
             lines.append(current[:cut])
             current = current[cut + 1:] + char
+        elif bracket > 0 and bracket > current.rfind("]"):  # keep a footnote mark whole
+            lines.append(current[:bracket])
+            current = current[bracket:] + char
         else:
             lines.append(current)
             current = char.lstrip()

@@ -275,7 +275,7 @@ def render(spec: SheetSpec, plan: Plan | None = None) -> Sheet:
                     bbox={"facecolor": "white", "edgecolor": "#b71c1c", "linewidth": 0.5})
 
     drawn: list[str] = []
-    clip = view_box.buffer(view_box.length * 0.05)
+    clip = view_box  # only what shows in the frame counts as drawn (and gets a legend row)
     for order, item in enumerate(content.drawn_items()):
         geometries = [_project(g, to_map).intersection(clip) for g in item.geometries]
         geometries = [g for g in geometries if not g.is_empty]
@@ -302,9 +302,10 @@ def render(spec: SheetSpec, plan: Plan | None = None) -> Sheet:
     flow.text(label("quality_note", spec.lang), size=5.5, colour="#616161")
     for block in content.blocks:
         flow.block(block)
-    drawn_legend = {item.legend_key for item in content.items if item.key in drawn}
+    # items with nothing to draw anywhere (not those merely outside this frame)
+    placeable = {item.legend_key for item in content.drawn_items()}
     not_drawn = [item.title for item in content.items
-                 if item.part_of is None and item.key not in drawn_legend and item.title]
+                 if item.part_of is None and item.key not in placeable and item.title]
     if not_drawn:
         flow.space(1)
         flow.text(label("not_drawn", spec.lang, names=LIST_SEPARATOR[spec.lang].join(
