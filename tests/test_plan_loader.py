@@ -214,9 +214,9 @@ BROKEN = [
         "needs a location_note",
     ),
     (
-        "places.yaml",
-        "    kind: 教育\n",
-        "    kind: 教育\n    sumary: typo\n",
+        "infrastructure.yaml",
+        "    kind: education\n    name: 新塘镇芙蓉学校\n",
+        "    kind: education\n    sumary: typo\n    name: 新塘镇芙蓉学校\n",
         "projects[23] (proj-xintang-furong-school)",
         "sumary",
         "Extra inputs",
