@@ -144,9 +144,10 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     on_pick = pick(lang, "在侧栏选择产业后显示", "shown after picking an industry")
     return [
         LegendEntry(LAYER_ID, pick(lang, "重点乡镇（重点/副中心）", "Centred (focus / sub-centre)"),
-                    HIGHLIGHT_STYLES["centred"], "approximate", cite(citations), (on_pick,)),
+                    HIGHLIGHT_STYLES["centred"], "approximate", cite(citations, lang), (on_pick,)),
         LegendEntry(LAYER_ID, pick(lang, "辐射/带动/沿轴乡镇", "Radiating / driven / on an axis"),
-                    HIGHLIGHT_STYLES["radiating"], "approximate", cite(citations)),
+                    HIGHLIGHT_STYLES["radiating"], "approximate", cite(citations, lang)),
         LegendEntry(LAYER_ID, pick(lang, "产业园区", "Industrial parks"), PARK_STYLES["_"],
-                    "schematic", cite([c for p in facts.parks for c in p.citations]), park_notes),
+                    "schematic", cite([c for p in facts.parks for c in p.citations], lang),
+                    park_notes),
     ]

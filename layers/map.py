@@ -1,4 +1,4 @@
-"""The assembled map: basemap, the five themes as overlays, legend, layer control.
+"""The assembled map: basemap, the six themes as overlays, legend, layer control.
 
 The app builds it once per (basemap, lang, custom URL) and caches it; the township selection and
 the industry highlight are separate feature groups (st_folium feature_group_to_add) that reuse
@@ -10,13 +10,22 @@ import math
 import folium
 
 from geo import datastore
-from layers import admin_areas, basemaps, ecology, geojson, industry, tourism, town_system
+from layers import (
+    admin_areas,
+    basemaps,
+    ecology,
+    geojson,
+    industry,
+    infrastructure,
+    tourism,
+    town_system,
+)
 from layers.assets import localize_assets
 from layers.elements import TownshipShapes, stable_ids
 from layers.legend import DataAttribution, Legend, attribution_text
 from layers.theme import MapContext, pick
 
-THEMES = (admin_areas, town_system, ecology, industry, tourism)
+THEMES = (admin_areas, town_system, ecology, industry, tourism, infrastructure)
 
 PLAN_CREDIT_ZH = "规划要素：衡东县“十四五”规划纲要（本项目整理）"
 PLAN_CREDIT_EN = "Plan facts: Hengdong 14th Five-Year Plan outline (compiled by this project)"

@@ -1,4 +1,4 @@
-"""The assembled map: deterministic, five overlays, basemaps, GCJ-02 shift under 高德, views."""
+"""The assembled map: deterministic, six overlays, basemaps, GCJ-02 shift under 高德, views."""
 
 import folium
 import numpy as np
@@ -44,12 +44,14 @@ def test_same_arguments_give_the_same_html(osm_zh: folium.Map) -> None:
 @pytest.mark.parametrize(
     ("lang", "titles"),
     [
-        ("zh", ["行政区划", "城镇体系 一核两副三轴", "生态空间", "乡镇产业", "旅游线路"]),
+        ("zh", ["行政区划", "城镇体系 一核两副三轴", "生态空间", "乡镇产业", "旅游线路",
+                "基础设施与重点项目"]),
         ("en", ["Administrative areas", "Town system: one core, two sub-centres, three axes",
-                "Ecological space", "Township industries", "Tourism routes"]),
+                "Ecological space", "Township industries", "Tourism routes",
+                "Infrastructure and key projects"]),
     ],
 )
-def test_the_five_themes_are_overlays_of_the_layer_control(lang: str, titles: list[str]) -> None:
+def test_the_six_themes_are_overlays_of_the_layer_control(lang: str, titles: list[str]) -> None:
     fmap = build_map("osm", lang)
     fmap.get_root().render()
     control = _layer_control(fmap)

@@ -51,7 +51,7 @@ def test_industries_grouped_by_category_in_english(plan) -> None:
 def test_citation_names_the_document(plan) -> None:
     citations = plan.township_views[DAPU].industries[0].citations
     assert citation_text(plan, citations, "zh").startswith("《规划纲要》 第八章")
-    assert citation_text(plan, citations, "en").startswith("Plan outline 第八章")
+    assert citation_text(plan, citations, "en").startswith("Plan outline ch. 8")
 
 
 def test_industry_picker_lists_every_industry(plan) -> None:

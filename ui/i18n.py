@@ -90,8 +90,6 @@ LABELS: dict[str, dict[Lang, str]] = {
     "paren": {"zh": "（{text}）", "en": " ({text})"},
     "none_in_plan": {"zh": "规划中未涉及", "en": "not mentioned in the plan"},
     "citation": {"zh": "出处：{text}", "en": "Source: {text}"},
-    "doc_plan": {"zh": "《规划纲要》", "en": "Plan outline"},
-    "doc_news": {"zh": "《衡阳日报》{year}年报道", "en": "Hengyang Daily report ({year})"},
     "col_area_km2": {"zh": "面积（约，平方千米）", "en": "Area (approx., km²)"},
     "col_industries_centred": {"zh": "重点产业", "en": "Centred industries"},
     "col_industries_radiating": {"zh": "辐射/带动产业", "en": "Radiating / driven industries"},

@@ -65,9 +65,11 @@ class Citation(Strict):
     note: str | None = None
 
     def label(self) -> str:
-        """One line for display, e.g. 'plan 第八章 第一节 专栏8-1 （1）水稻集聚提升工程'."""
-        parts = [self.doc, self.chapter, self.section, self.part, self.box, self.item, self.note]
-        return " ".join(p for p in parts if p)
+        """One line naming the document by id (exports), e.g. 'plan 第八章 第一节 专栏8-1 …';
+        geo.plan.citations formats it for display."""
+        from geo.plan.citations import citation_text  # the formatter imports this module
+
+        return citation_text(self)
 
     @model_validator(mode="after")
     def _plan_needs_chapter(self) -> Citation:
@@ -145,6 +147,8 @@ class Document(Strict):
     id: Slug
     title: NonEmpty
     title_en: str | None = None
+    short: NonEmpty = Field(description="short name for citations, e.g. 《纲要》")
+    short_en: str | None = None
     file: NonEmpty
     kind: Literal["plan", "news"]
     year: int | None = None
