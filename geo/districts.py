@@ -27,6 +27,7 @@ class DistrictLocation:
     district_id: str
     point: Point  # WGS84 lon/lat
     villages: tuple[str, ...]
+    village_points: tuple[Point, ...]
     unlocated_villages: int  # villages of the zone without a usable coordinate
 
     def as_dict(self) -> dict[str, object]:
@@ -54,4 +55,4 @@ def district_location(district: District) -> DistrictLocation | None:
         return None
     point = Point(usable.geometry.x.mean(), usable.geometry.y.mean())
     return DistrictLocation(district.id, point, tuple(usable["name"].astype(str)),
-                            total - len(usable))
+                            tuple(usable.geometry), total - len(usable))

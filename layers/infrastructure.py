@@ -12,9 +12,10 @@ import math
 from dataclasses import dataclass
 
 import folium
-from shapely.geometry import LineString, Point
+from shapely import affinity
+from shapely.geometry import LineString, Point, Polygon
 
-from geo.districts import district_location
+from geo.districts import DistrictLocation, district_location
 from geo.plan.citations import citations_text
 from geo.plan.schema import BASIS_LABELS, PROJECT_KINDS, PlaceRef, Project
 from geo.web_geometry import web_frame
@@ -46,7 +47,7 @@ class Anchor:
     point: Point
     how_zh: str
     how_en: str
-    at_seat: bool
+    spread: bool  # several kinds share the point (a seat, a district): set them around it
 
 
 def title(lang: str) -> str:
@@ -79,7 +80,7 @@ def anchor(place: PlaceRef, villages: dict[str, Point], seats: dict[str, Point],
     basis_zh, basis_en = BASIS_LABELS[place.basis]
     if place.district and place.district in districts:
         return Anchor(f"district:{place.district}", districts[place.district],
-                      f"近似位置（{basis_zh}）", f"approximate ({basis_en})", False)
+                      f"近似位置（{basis_zh}）", f"approximate ({basis_en})", True)
     where = locate(place, villages)
     if where.point is not None:
         return Anchor(f"village:{place.code}", where.point,
@@ -89,6 +90,16 @@ def anchor(place: PlaceRef, villages: dict[str, Point], seats: dict[str, Point],
                   f"示意：{where.township_name}驻地附近（{basis_zh}）",
                   f"schematic: near the seat of {plan().resolve(where.township_code).name_en}"
                   f" ({basis_en})", True)
+
+
+BRIEF_FROM = 3
+"""From this many facts at one symbol, each gets one line (name, brief citation)."""
+
+
+def _brief_line(project: Project, lang: str) -> str:
+    more = pick(lang, " 等", " …") if project.open_list else ""
+    return (f"· {text(project, 'name', lang)}{more} — "
+            + citations_text(project.citations, lang, "brief", plan().documents))
 
 
 def _fact_lines(project: Project, lang: str) -> list[str]:
@@ -112,8 +123,14 @@ def is_drawn_as_line(project: Project) -> bool:
     return project.kind == "road" and len(project.places) >= 2
 
 
+RING_SECTOR = (math.radians(75), math.radians(315))
+"""Directions used around a seat: all but the east, where the township's name label sits."""
+
+
 def _offset(point: Point, kind: str) -> Point:
-    angle = 2 * math.pi * list(PROJECT_KINDS).index(kind) / len(PROJECT_KINDS)
+    start, end = RING_SECTOR
+    step = (end - start) / (len(PROJECT_KINDS) - 1)
+    angle = start + step * list(PROJECT_KINDS).index(kind)
     return Point(point.x + RING_DEGREES * math.cos(angle),
                  point.y + RING_DEGREES * math.sin(angle) * 0.9)
 
@@ -141,10 +158,11 @@ def features(lang: str, basemap: str) -> tuple[list[dict], list[tuple[float, flo
             entry[1].append(project)
     points, labels = [], []
     for (key, kind), (where, projects) in sorted(symbols.items()):
-        point = _offset(where.point, kind) if where.at_seat else where.point
+        point = _offset(where.point, kind) if where.spread else where.point
         tip = "\n".join([
             f"{kind_name(kind, lang)} · {pick(lang, where.how_zh, where.how_en)}",
-            *("\n".join(_fact_lines(p, lang)) for p in projects),
+            *(_brief_line(p, lang) if len(projects) >= BRIEF_FROM
+              else "\n".join(_fact_lines(p, lang)) for p in projects),
         ])
         points.append(geojson.feature(
             point, {"id": f"{LAYER_ID}:{kind}:{key}", "s": kind, "tip": tip,
@@ -152,6 +170,23 @@ def features(lang: str, basemap: str) -> tuple[list[dict], list[tuple[float, flo
         labels.append((*geojson.display_latlon(point.y, point.x, basemap),
                        pick(lang, *KIND_GLYPHS[kind])))
     return lines + points, labels
+
+
+DISTRICT_MARGIN_KM = 0.8
+
+
+def district_area(location: DistrictLocation) -> Polygon:
+    """A dashed circle standing for the district: around the centre, reaching a little beyond
+    its farthest source village (approximate; not the district's boundary)."""
+    centre = location.point
+    km_per_deg_y = 111.32
+    km_per_deg_x = km_per_deg_y * math.cos(math.radians(centre.y))
+    reach = max((math.hypot((v.x - centre.x) * km_per_deg_x, (v.y - centre.y) * km_per_deg_y)
+                 for v in location.village_points), default=0.0)
+    radius_km = reach + DISTRICT_MARGIN_KM
+    circle = Point(0, 0).buffer(1, quad_segs=16)
+    return affinity.affine_transform(
+        circle, [radius_km / km_per_deg_x, 0, 0, radius_km / km_per_deg_y, centre.x, centre.y])
 
 
 def _district_feature(lang: str, basemap: str) -> list[dict]:
@@ -166,7 +201,8 @@ def _district_feature(lang: str, basemap: str) -> list[dict]:
             pick(lang, "出处：", "Source: ")
             + citations_text(district.citations, lang, "full", plan().documents),
         ]).strip()
-        out.append(geojson.feature(location.point, {"id": f"{LAYER_ID}:district:{district.id}",
+        out.append(geojson.feature(district_area(location),
+                                   {"id": f"{LAYER_ID}:district:{district.id}",
                                                     "s": "district", "tip": tip,
                                                     "facts": [district.id]}, basemap))
     return out
@@ -179,8 +215,8 @@ def styles() -> dict[str, dict]:
     for kind, colour in KIND_COLOURS.items():
         out[kind] = {"radius": 8, "color": "#ffffff", "weight": 1.5, "fillColor": colour,
                      "fillOpacity": 0.95, "className": f"hd-infra hd-infra-{kind}"}
-    out["district"] = {"radius": 22, "color": "#ad1457", "weight": 2, "dashArray": "4 4",
-                       "fill": True, "fillColor": "#f8bbd0", "fillOpacity": 0.2,
+    out["district"] = {"color": "#ad1457", "weight": 2, "dashArray": "4 4",
+                       "fillColor": "#f8bbd0", "fillOpacity": 0.2,
                        "className": "hd-infra hd-infra-district"}
     out["_"] = {"color": "#555"}
     return out
