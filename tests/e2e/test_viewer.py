@@ -14,7 +14,7 @@ from shapely.ops import polylabel
 
 from geo.datastore import load_layer
 from geo.plan import load_plan
-from layers import admin_areas, town_system
+from layers import admin_areas, infrastructure, town_system
 from layers.industry import SHADE_OF_MODE
 from tests.e2e.conftest import ARTIFACTS, PROJECT_ROOT, OfflineLog, pick_option
 
@@ -272,3 +272,23 @@ def test_screenshot_for_the_readme(page: Page) -> None:
     assert shot.stat().st_size > 50_000
     if os.environ.get("UPDATE_README_SCREENSHOT") == "1":  # refresh docs/screenshot.png
         shutil.copyfile(shot, SCREENSHOT)
+
+
+def test_infrastructure_overlay_is_off_at_start_and_toggles_in_the_browser(
+    page: Page, offline: OfflineLog
+) -> None:
+    layers = map_locator(page).locator(".leaflet-control-layers-overlays label")
+    shapes = map_locator(page).locator(f"path.hd-layer-{infrastructure.LAYER_ID}")
+    drawn, _labels = infrastructure.features("zh", "osm")
+    expected = len(drawn) + len(load_plan().core.districts)
+    expect(shapes).to_have_count(0)
+    page.wait_for_timeout(1500)  # let the first run's component messages settle
+    before = offline.sent_to_server
+    toggle = layers.filter(has_text=infrastructure.title("zh")).locator("input")
+    toggle.check()
+    expect(shapes).to_have_count(expected)
+    expect(map_locator(page).locator("path.hd-infra-road-line")).to_have_count(
+        sum(f["geometry"]["type"] == "LineString" for f in drawn))
+    toggle.uncheck()
+    expect(shapes).to_have_count(0)
+    assert offline.sent_to_server == before, "the infrastructure toggle sent a message"
