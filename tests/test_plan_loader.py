@@ -229,6 +229,22 @@ BROKEN = [
         "citations.2.doc",
         "unknown document 'plans'",
     ),
+    (
+        "infrastructure.yaml",
+        "  hexi: &hexi {township: 洣水镇, district: hexi, basis: zone}",
+        "  hexi: &hexi {township: 洣水镇, district: hexy, basis: zone}",
+        "projects[53] (proj-hexi-agri-logistics)",
+        "places.0.district",
+        "unknown district 'hexy'",
+    ),
+    (
+        "infrastructure.yaml",
+        "  hexi: &hexi {township: 洣水镇, district: hexi, basis: zone}",
+        "  hexi: &hexi {township: 洣水镇, district: hexi}",
+        "projects[53] (proj-hexi-agri-logistics)",
+        "places.0",
+        "basis zone goes with a district",
+    ),
 ]
 
 
