@@ -43,11 +43,18 @@ class DistrictLocation:
 
 
 def district_location(district: District) -> DistrictLocation | None:
-    """The mean point of the zone's usable village points, or None if it has none."""
+    """The mean point of the zone's usable village points, or None if it has none (also when
+    an imported villages layer carries no statistics codes)."""
     villages = datastore.load_layer("villages")
+    if "code" not in villages.columns:
+        return None
     in_zone = villages[villages["code"].astype(str).str[:ZONE_PREFIX]
                        == district.zone_code[:ZONE_PREFIX]]
-    usable = in_zone[~in_zone["outlier"].fillna(False).astype(bool)].sort_values("code")
+    if "outlier" in in_zone.columns:
+        in_zone_usable = ~in_zone["outlier"].fillna(False).astype(bool)
+        usable = in_zone[in_zone_usable].sort_values("code")
+    else:
+        usable = in_zone.sort_values("code")
     zones = json.loads(MANIFEST_PATH.read_text(encoding="utf-8")).get("development_zones", [])
     manifest_zone = next((z for z in zones if z["code"] == district.zone_code), None)
     total = int(manifest_zone["villages"]) if manifest_zone else len(in_zone)
