@@ -14,7 +14,7 @@ from layers.map import build_map, clicked_point_wgs84
 from layers.plan_data import stamp as plan_stamp
 from layers.resource import map_resource
 from ui.data import data_version, townships
-from ui.map_resource import publish, resource_name
+from ui.map_resource import data_modified, publish, resource_name
 from ui.sidebar import set_choice
 from ui.state import TOWNSHIP_KEY, ViewState
 from ui.township_lookup import township_at
@@ -29,17 +29,17 @@ MAP_COMPONENT = _hd_map.name  # "ui.map_view.hd_map": the iframe's title, in its
 
 @st.cache_resource(show_spinner=False, max_entries=24)
 def _resource(basemap: str, lang: str, custom_tile_url: str | None, version: str
-              ) -> tuple[str, str]:
-    """(file name, text) of the map resource; built once per map version."""
+              ) -> tuple[str, str, float]:
+    """(file name, text, data modification time) of the map resource, once per version."""
     text = map_resource(build_map(basemap, lang, custom_tile_url))
-    return resource_name(text, basemap, lang), text
+    return resource_name(text, basemap, lang), text, data_modified()
 
 
 def map_url(view: ViewState) -> str:
     """The URL of the map resource for `view` (written on first use)."""
     version = f"{data_version()}|plan={plan_stamp()}"
-    name, text = _resource(view.basemap, view.lang, view.custom_tile_url, version)
-    return publish(text, name)
+    name, text, modified = _resource(view.basemap, view.lang, view.custom_tile_url, version)
+    return publish(text, name, modified)
 
 
 def _on_event(basemap: str) -> None:
