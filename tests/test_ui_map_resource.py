@@ -2,6 +2,7 @@
 URL changes when an admin import or a plan edit changes the map."""
 
 import os
+import re
 import shutil
 from functools import partial
 from pathlib import Path
@@ -13,6 +14,7 @@ import layers.plan_data
 from geo.admin import service
 from geo.paths import PLAN_DIR
 from geo.plan import load_plan
+from layers.assets import MAP_ASSETS, STATIC_DIR, STATIC_URL
 from tests.admin_support import official_townships, write_geojson
 from ui import map_resource, map_view
 from ui.state import ViewState
@@ -84,3 +86,13 @@ def test_url_changes_when_a_plan_edit_changes_the_map(
     after = map_view.map_url(VIEW)
     assert after != before
     assert "优质水稻" in (tmp_path / "maps" / after.rsplit("/", 1)[1]).read_text("utf-8")
+
+
+def test_the_frame_preloads_only_what_the_resource_loads_and_runs_only_the_host() -> None:
+    page = (map_view.FRAME_DIR / "index.html").read_text(encoding="utf-8")
+    preloaded = re.findall(r'<link rel="preload" href="([^"]+)"', page)
+    assert preloaded and set(preloaded) <= set(MAP_ASSETS)
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    assert scripts == [f"{STATIC_URL}/map/hd-host.js"]
+    for url in [*preloaded, *scripts]:
+        assert (STATIC_DIR / url.removeprefix(f"{STATIC_URL}/")).is_file(), url

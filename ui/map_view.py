@@ -21,6 +21,8 @@ from ui.township_lookup import township_at
 
 MAP_KEY = "map"
 MAP_HEIGHT = 640
+# Set when a map click picked another township: the page re-runs (the sidebar picker shows it).
+PICKED_ON_MAP_KEY = "map_picked_township"
 FRAME_DIR = Path(__file__).resolve().parent / "map_frame"
 
 _hd_map = components.declare_component("hd_map", path=str(FRAME_DIR))
@@ -49,8 +51,14 @@ def _on_event(basemap: str) -> None:
         return
     lat, lon = clicked_point_wgs84(float(event["lat"]), float(event["lng"]), basemap)
     code = township_at(townships(), lat, lon)
-    if code is not None:
+    if code is not None and code != st.session_state.get(TOWNSHIP_KEY):
         set_choice(TOWNSHIP_KEY, code)
+        st.session_state[PICKED_ON_MAP_KEY] = True
+
+
+def picked_on_map() -> bool:
+    """Whether the last map event picked another township (asked once: clears the flag)."""
+    return bool(st.session_state.pop(PICKED_ON_MAP_KEY, False))
 
 
 def show_map(view: ViewState, **extra_state: Any) -> dict[str, Any] | None:
