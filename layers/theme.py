@@ -7,7 +7,7 @@ import folium
 from geo import datastore
 from geo.plan.citations import citations_text
 from geo.plan.schema import Citation
-from layers.elements import OverlayRegistration, RerenderSafeLayer, Style
+from layers.elements import OverlayRegistration, Style
 from layers.plan_data import plan
 
 LANGS = ("zh", "en")
@@ -53,7 +53,7 @@ class LegendEntry:
             raise ValueError(f"legend entry {self.title!r}: unknown quality {self.quality!r}")
 
 
-class Overlay(RerenderSafeLayer, folium.FeatureGroup):
+class Overlay(folium.FeatureGroup):
     """A theme's group: one checkbox in the map's layer control."""
 
 
