@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from shapely.geometry.base import BaseGeometry
 
-from geo.plan.schema import Citation
+from geo.plan.citations import citation_text
+from geo.plan.schema import Citation, Document
 from geo.symbology import Style
 
 KINDS = ("area", "line", "point")
@@ -71,24 +72,19 @@ class Content:
 
 
 class Footnotes:
-    """Numbered citations: the same citation text gets the same number."""
+    """Numbered citations (geo/plan/citations.py's one formatter): the same citation text
+    gets the same number."""
 
-    def __init__(self, documents: dict[str, str], lang: str) -> None:
+    def __init__(self, documents: list[Document], lang: str) -> None:
         self._documents = documents
         self._lang = lang
         self.texts: list[str] = []
-
-    def text(self, citation: Citation) -> str:
-        doc = self._documents.get(citation.doc, citation.doc)
-        parts = [citation.chapter, citation.section, citation.part, citation.box,
-                 citation.item, citation.note]
-        return " ".join([doc, *(p for p in parts if p)])
 
     def refs(self, citations: list[Citation]) -> str:
         """"[1][3]" for these citations, numbering new ones."""
         numbers = []
         for citation in citations:
-            text = self.text(citation)
+            text = citation_text(citation, self._lang, "full", self._documents)
             if text not in self.texts:
                 self.texts.append(text)
             numbers.append(self.texts.index(text) + 1)

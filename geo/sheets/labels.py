@@ -83,8 +83,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "none": ("规划未涉及", "not in the plan"),
     "citations": ("出处", "Citations"),
     "open_list": ("（规划写“等”，名单不完整）", " (the plan says 'and others': open list)"),
-    "plan_doc": ("《纲要》", "Plan outline"),
-    "news_doc": ("《衡阳日报》{year}年报道", "Hengyang Daily report ({year})"),
     "sub_centre": ("{name}：{functions}", "{name}: {functions}"),
     "axis_line": ("{name}：{towns}", "{name}: {towns}"),
 

@@ -24,12 +24,8 @@ LIST_SEPARATOR = {"zh": "、", "en": ", "}
 
 
 def footnotes_for(plan: Plan, lang: str) -> Footnotes:
-    """Citation numbering with the documents named the way the sheet's reader knows them."""
-    names = {}
-    for doc in plan.documents:
-        names[doc.id] = (label("plan_doc", lang) if doc.kind == "plan"
-                         else label("news_doc", lang, year=doc.year or ""))
-    return Footnotes(names, lang)
+    """Citation numbering with the documents named by their short names."""
+    return Footnotes(list(plan.documents), lang)
 
 
 def default_title(view: str, lang: str, plan: Plan, township: str | None = None,
