@@ -32,6 +32,7 @@ from bench.report import (
     server_rows,
     table,
 )
+from bench.search_time import search_rows, search_seconds
 from bench.server import PeakMemory
 from bench.server_time import rerun_seconds, township_rerun_seconds
 from geo.admin.settings import ADMIN_DIR_ENV
@@ -116,6 +117,8 @@ def run_benchmark() -> None:
         *payload_rows(payload),
         *server_rows(ours_rerun, baseline_rerun),
     ]
+    search = search_seconds()
+    rows += search_rows(search)
     results: dict[str, Any] = {
         "command": "python -m bench " + " ".join(sys.argv[1:]),
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -126,6 +129,7 @@ def run_benchmark() -> None:
         "build_seconds": builds,
         "payload": payload,
         "click_rerun_seconds": {"ours": ours_rerun, "baseline": baseline_rerun},
+        "search": search,
     }  # fmt: skip
     if not args.no_browser:
         ours = measure_app(OURS, args.runs)
