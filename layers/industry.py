@@ -10,6 +10,7 @@ from geo.plan.schema import MODE_LABELS
 from layers import geojson
 from layers.assets import localize_assets
 from layers.elements import GeoJsonOverlay, TownshipShapes, layer_class, stable_ids
+from layers.identify import area_id, highlight_id
 from layers.places import locate, point_feature, village_points
 from layers.plan_data import plan, stamp
 from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, text
@@ -97,15 +98,16 @@ def highlight_group(industry: str | None, lang: str, basemap: str) -> folium.Fea
     group = folium.FeatureGroup(name="industry-highlight", control=False)
     if industry:
         rows = list(_highlight_rows(industry, lang, stamp()))
-        TownshipShapes(rows, HIGHLIGHT_CLASS, HIGHLIGHT_STYLES, into=LAYER_ID).add_to(group)
+        TownshipShapes(rows, HIGHLIGHT_CLASS, HIGHLIGHT_STYLES, into=LAYER_ID,
+                       ids=[highlight_id(industry, code) for code, _, _ in rows]).add_to(group)
     localize_assets(group)
     stable_ids(group, "hl")
     return group
 
 
-def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]]]:
+def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]], list[str]]:
     points = village_points()
-    features, rows = [], []
+    features, rows, ids = [], [], []
     for park in plan().parks:
         for place in park.places:
             where = locate(place, points)
@@ -119,15 +121,16 @@ def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]]]:
                 tip = name + pick(lang, f"：位于{where.township_name}，园区范围规划未给出",
                                   f": in {where.township_name}; the plan gives no boundary")
                 rows.append((where.township_code, "_", tip))
-    return geojson.collection(features), rows
+                ids.append(area_id(park.id, where.township_code))
+    return geojson.collection(features), rows, ids
 
 
 def overlay(ctx: MapContext) -> folium.FeatureGroup:
     """The 乡镇产业 overlay: the parks the plan locates (the highlight is a separate group)."""
     css = layer_class(LAYER_ID)
     group = overlay_group(LAYER_ID, title(ctx.lang))
-    points, rows = _parks(ctx.lang, ctx.basemap)
-    TownshipShapes(rows, css, PARK_STYLES).add_to(group)
+    points, rows, ids = _parks(ctx.lang, ctx.basemap)
+    TownshipShapes(rows, css, PARK_STYLES, ids=ids).add_to(group)
     GeoJsonOverlay(points, css, PARK_STYLES).add_to(group)
     return group
 

@@ -87,10 +87,12 @@
      With opts.into they live in that theme's overlay while `parent` is on the map. */
   HD.townshipShapes = function (parent, rows, opts) {
     var shapes = [];
-    rows.forEach(function (row) {
+    rows.forEach(function (row, i) {
       var source = HD.townships[row[0]];
       if (!source) return;
       var shape = L.polygon(source.getLatLngs(), HD.style(opts, { s: row[1] }));
+      // Like a GeoJSON feature: properties.id names it for identify (layers/identify.py).
+      if (opts.ids) shape.feature = { type: "Feature", properties: { id: opts.ids[i], code: row[0] } };
       // A copy covers the township: its tooltip names the township first.
       tooltip(shape, [source.hdTip, row[2]].filter(Boolean).join("\n"));
       shapes.push(shape);
