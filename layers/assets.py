@@ -32,6 +32,9 @@ LOCAL_ASSETS = {
 # The map's own helper script and style (committed under static/map/).
 HD_MAP_JS = f"{STATIC_URL}/map/hd-map.js"
 HD_MAP_CSS = f"{STATIC_URL}/map/hd-map.css"
+# Measuring and coordinates (issue 14), loaded after hd-map.js.
+HD_MEASURE_JS = f"{STATIC_URL}/map/hd-measure.js"
+HD_MEASURE_CSS = f"{STATIC_URL}/map/hd-measure.css"
 
 # Assets folium.Map declares by default that this map never uses (no Bootstrap popups, no
 # awesome-markers icons): dropped rather than served.
