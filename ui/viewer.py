@@ -11,6 +11,7 @@ from ui.i18n import Lang, t
 from ui.map_view import show_map
 from ui.plan_data import industry_options, plan
 from ui.redline_panel import render_redline_panel
+from ui.share import apply_shared_link, keep_view_in_url
 from ui.sidebar import TownshipOption, render_sidebar, township_label
 from ui.township_panel import render_township_panel
 
@@ -38,9 +39,11 @@ def render_industry_townships(industry: str, options: list[TownshipOption], lang
 def render_viewer_page(lang: Lang) -> None:
     """Draw the whole viewer page for one script run."""
     townships_listed = township_options()
-    view = render_sidebar(
-        lang, available_basemaps(lang), townships_listed, industry_options(plan(), lang)
-    )
+    basemaps, industries = available_basemaps(lang), industry_options(plan(), lang)
+    apply_shared_link(lang, {o.code: o.name for o in townships_listed},
+                      [i for i, _ in industries], [b for b, _ in basemaps])
+    view = render_sidebar(lang, basemaps, townships_listed, industries)
+    keep_view_in_url(view)
     st.title(t("app_title", lang))
     st.caption(t("app_caption", lang))
     map_tab, compare_tab, download_tab = st.tabs(
