@@ -140,7 +140,6 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Township, village, reservoir, site, project, industry or brand (中文 or pinyin)",
     },
     "search_none": {"zh": "没有找到“{query}”", "en": "Nothing found for “{query}”"},
-    "search_result": {"zh": "{label}（{kind}）{township}", "en": "{label} ({kind}) {township}"},
     "kind_township": {"zh": "乡镇", "en": "township"},
     "kind_village": {"zh": "村（社区）", "en": "village"},
     "kind_reservoir": {"zh": "水库", "en": "reservoir"},
