@@ -49,14 +49,15 @@ def build_map(basemap: str = "osm", lang: str = "zh", custom_tile_url: str | Non
     basemaps.add_basemap(m, basemap, lang, custom_tile_url)
     for theme in THEMES:
         theme.overlay(ctx).add_to(m)
-    Legend([(theme.title(lang), theme.legend_entries(lang)) for theme in THEMES], lang).add_to(m)
     DataAttribution(
         attribution_text(
             [layer_id for theme in THEMES for layer_id in theme.DATA_LAYERS],
             [pick(lang, PLAN_CREDIT_ZH, PLAN_CREDIT_EN)],
         )
     ).add_to(m)
-    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    control = folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    Legend([(theme.title(lang), theme.legend_entries(lang)) for theme in THEMES], lang,
+           control).add_to(m)
     m.fit_bounds(bounds)
     localize_assets(m)
     stable_ids(m, "hd")

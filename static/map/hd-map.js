@@ -135,6 +135,38 @@
     return line;
   };
 
+  /* The legend inside the layer control: each theme's lines (themes: [{title, html}]) in a
+     foldable block under the overlay's checkbox (matched by its name); open from
+     opts.openMinWidth px of map width, folded below. The control rebuilds its list when an
+     overlay is added from code; the blocks are put back after each rebuild. */
+  HD.legendInLayers = function (map, control, themes, opts) {
+    var open = map.getSize().x >= opts.openMinWidth;
+    var blocks = themes.map(function (theme) {
+      var block = document.createElement("details");
+      block.className = "hd-legend";
+      block.open = open;
+      var summary = document.createElement("summary");
+      summary.textContent = opts.summary;
+      block.appendChild(summary);
+      var body = document.createElement("div");
+      body.innerHTML = theme.html;
+      block.appendChild(body);
+      L.DomEvent.disableClickPropagation(block);
+      return { title: theme.title, node: block };
+    });
+    function place() {
+      var container = control.getContainer();
+      if (!container) return;
+      container.querySelectorAll(".leaflet-control-layers-overlays label").forEach(function (label) {
+        var name = label.textContent.trim();
+        var block = blocks.find(function (b) { return b.title === name; });
+        if (block) label.parentNode.insertBefore(block.node, label.nextSibling);
+      });
+    }
+    place();
+    map.on("overlayadd overlayremove", place);
+  };
+
   /* Text labels that do not catch clicks: rows are [lat, lon, text]. */
   HD.labels = function (parent, rows, className) {
     rows.forEach(function (row) {
