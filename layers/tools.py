@@ -1,16 +1,10 @@
 """The map's measuring tools and coordinate readout (static/map/hd-measure.js): their
-configuration in the browser, HD.tools = {gcj02, labels}, from the basemap and the app's
-label catalogue."""
+configuration, sent with the map as HD.tables.tools = {gcj02, labels}, from the basemap and
+the app's label catalogue."""
 
 from typing import Any
 
-from branca.element import MacroElement
-from folium.elements import JSCSSMixin
-from jinja2 import Template
-
-from layers.assets import HD_MEASURE_CSS, HD_MEASURE_JS
 from layers.basemaps import is_gcj02
-from layers.elements import js_value
 from ui.i18n import Lang, t
 
 # Labels the script shows (ui/i18n.py); "<key>_help" of each button is its tooltip.
@@ -24,21 +18,3 @@ LABEL_KEYS = (
 def tools_config(basemap: str, lang: Lang) -> dict[str, Any]:
     """What hd-measure.js reads: whether the map shows GCJ-02 (高德), and its labels."""
     return {"gcj02": is_gcj02(basemap), "labels": {key: t(key, lang) for key in LABEL_KEYS}}
-
-
-class MapTools(JSCSSMixin, MacroElement):
-    """Sets HD.tools before the map is ready and loads the measuring script."""
-
-    default_js = [("hd_measure", HD_MEASURE_JS)]
-    default_css = [("hd_measure_css", HD_MEASURE_CSS)]
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-HD.tools = {{ this.config_js }};
-{% endmacro %}"""
-    )
-
-    def __init__(self, basemap: str, lang: Lang) -> None:
-        super().__init__()
-        self._name = "MapTools"
-        self.config = tools_config(basemap, lang)
-        self.config_js = js_value(self.config)

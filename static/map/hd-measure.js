@@ -1,7 +1,7 @@
 /* Measuring and the pointer's coordinates on the Hengdong viewer's map (issue 14).
 
    Loaded after Leaflet and hd-map.js; uses only HD.whenReady (the map contract) and Leaflet.
-   Configuration comes from HD.tools (set by the map, layers/tools.py):
+   Configuration comes from HD.tables.tools (sent with the map, layers/tools.py):
      {gcj02: bool (高德: the map shows GCJ-02), labels: {key: text}}.
    - Distance (km) and area (km², 亩), geodesic on the WGS84 ellipsoid (Vincenty inverse;
      area on the authalic sphere), measured on WGS84 positions (GCJ-02 is shifted back first).
@@ -97,7 +97,7 @@
   };
 
   /* ---- the tools ------------------------------------------------------------------------ */
-  function config() { return HD.tools || {}; }
+  function config() { return (HD.tables && HD.tables.tools) || {}; }
 
   function label(key) { return (config().labels || {})[key] || key; }
 

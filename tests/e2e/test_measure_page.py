@@ -28,7 +28,7 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <body><div id="map"></div><script>
 var map = L.map("map").setView([27.08, 112.95], 12);
 HD.whenReady = function (fn) {{ fn(map); }};  // the map contract, for a page without the app
-HD.tools = {config};
+HD.tables = {{tools: {config}}};
 </script><script src="{measure}"></script></body></html>"""
 
 
