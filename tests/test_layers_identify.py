@@ -13,9 +13,8 @@ from layers.identify import (
     township_id,
     township_of,
 )
-from layers.industry import highlight_group
+from layers.industry import highlight_table
 from layers.map import build_map
-from layers.plan_data import plan
 from layers.theme import QUALITIES
 from tests.layers_support import walk
 
@@ -40,8 +39,9 @@ def _drawn_ids(root) -> list[str]:
 @pytest.fixture(scope="module")
 def drawn() -> list[str]:
     ids = _drawn_ids(build_map("osm", "zh"))
-    for industry in plan().industries:
-        ids += _drawn_ids(highlight_group(industry.id, "zh", "osm"))
+    table = highlight_table("zh")  # hd-map.js names each highlight copy like this
+    for industry, (_, rows) in table["industries"].items():
+        ids += [highlight_id(industry, table["codes"][row[0]]) for row in rows]
     return ids
 
 

@@ -3,8 +3,7 @@ map's focus, the township, the industry and the facts shown."""
 
 from streamlit.testing.v1 import AppTest
 
-from ui.search_box import FEATURE_KEY, FOCUS_KEY
-from ui.state import INDUSTRY_KEY, TOWNSHIP_KEY
+from ui.state import FEATURE_KEY, FOCUS_KEY, INDUSTRY_KEY, TOWNSHIP_KEY
 
 NANWAN = "430424204000"
 SANZHANG = "430424113000"
@@ -14,7 +13,8 @@ def _app() -> None:
     import streamlit as st
 
     from ui.feature_panel import render_feature_panel
-    from ui.search_box import FEATURE_KEY, render_search
+    from ui.search_box import render_search
+    from ui.state import FEATURE_KEY
 
     render_search("zh")
     render_feature_panel(st.session_state.get(FEATURE_KEY, []), "zh")

@@ -193,7 +193,7 @@ LABELS: dict[str, dict[Lang, str]] = {
         "zh": "链接中的参数 {param}={value} 无法识别，已忽略。",
         "en": "The link's parameter {param}={value} is not known and was ignored.",
     },
-    "share_link": {"zh": "本视图的链接", "en": "Link to this view"},
+    "panel_show": {"zh": "显示详情面板", "en": "Show the panel"},
 }
 
 

@@ -8,17 +8,16 @@ import streamlit as st
 
 from geo import datastore
 from geo.search import SearchIndex, SearchResult, build_index
+from layers.geojson import display_latlon
 from layers.identify import area_id, catalogue
 from layers.plan_data import stamp as plan_stamp
 from ui.data import layer_version
 from ui.i18n import Lang, t
 from ui.plan_data import pick, plan
 from ui.sidebar import set_choice
-from ui.state import INDUSTRY_KEY, TOWNSHIP_KEY
+from ui.state import FEATURE_KEY, FOCUS_KEY, INDUSTRY_KEY, TOWNSHIP_KEY
 
 QUERY_KEY = "search_query"
-FOCUS_KEY = "focus"  # what the map flies to and marks (sent to the browser as state)
-FEATURE_KEY = "feature_ids"  # ids whose facts the feature panel shows (a click's or a result's)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -57,6 +56,15 @@ def focus_of(result: SearchResult, seq: int) -> dict:
     if target.lat is not None:
         return {**focus, "lat": target.lat, "lon": target.lon, "zoom": target.zoom}
     return {**focus, "township": target.township_code}
+
+
+def map_focus(basemap: str) -> dict | None:
+    """The picked result's focus for the map, its point in the basemap's coordinates."""
+    focus = st.session_state.get(FOCUS_KEY)
+    if not focus or "lat" not in focus:
+        return focus
+    lat, lon = display_latlon(focus["lat"], focus["lon"], basemap)
+    return {**focus, "lat": lat, "lon": lon}
 
 
 def pick_result(result: SearchResult) -> None:

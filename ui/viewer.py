@@ -7,14 +7,17 @@ from layers.map import available_basemaps
 from ui.compare_table import LIST_SEPARATOR, render_compare_table
 from ui.data import townships
 from ui.exports import render_exports
+from ui.feature_panel import render_feature_panel
 from ui.i18n import Lang, t
 from ui.map_view import show_map
 from ui.plan_data import industry_options, plan
 from ui.redline_panel import render_redline_panel
+from ui.search_box import map_focus, render_search
 from ui.share import apply_shared_link, keep_view_in_url
 from ui.sidebar import TownshipOption, render_sidebar, township_label
-from ui.state import TOWNSHIP_KEY, ViewState
+from ui.state import FEATURE_KEY, TOWNSHIP_KEY, ViewState
 from ui.township_panel import render_township_panel
+from ui.workspace import panel_switch, workspace_style
 
 
 def township_options() -> list[TownshipOption]:
@@ -38,19 +41,26 @@ def render_industry_townships(industry: str, options: list[TownshipOption], lang
 
 
 @st.fragment
-def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]) -> None:
+def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption],
+                         panel_open: bool = True) -> None:
     """The map beside the township panel: a map event that selects nothing new re-runs only
     this; a click that picks another township re-runs the page (the sidebar picker shows it)."""
     if (st.session_state.get(TOWNSHIP_KEY) or None) != view.township_code:
         st.rerun(scope="app")  # a map click picked a township: before drawing anything
     lang = view.lang
-    map_col, panel_col = st.columns([5, 3], gap="medium")
+    with st.container(key="workspace"):
+        if panel_open:
+            map_col, panel_col = st.columns([5, 2], gap="small")
+        else:  # the map takes the whole width
+            map_col = panel_col = st.container()
     with map_col:
-        st.caption(t("map_hint", lang))
-        show_map(view)
+        show_map(view, focus=map_focus(view.basemap))
         if view.industry:
             render_industry_townships(view.industry, townships_listed, lang)
-    with panel_col:
+    if not panel_open:
+        return
+    with panel_col, st.container(key="workspace_panel"):
+        render_feature_panel(st.session_state.get(FEATURE_KEY, []), lang)
         township_tab, redline_tab = st.tabs([t("tab_township", lang), t("tab_redline", lang)],
                                             key="panel_tab", on_change="rerun")
         if township_tab.open:
@@ -69,15 +79,21 @@ def render_viewer_page(lang: Lang) -> None:
                       [i for i, _ in industries], [b for b, _ in basemaps])
     view = render_sidebar(lang, basemaps, townships_listed, industries)
     keep_view_in_url(view)
-    st.title(t("app_title", lang))
-    st.caption(t("app_caption", lang))
+    workspace_style()
+    with st.container(key="workspace_header"):
+        title_col, search_col, switch_col = st.columns([3, 5, 1.3], vertical_alignment="bottom")
+        title_col.title(t("app_title", lang), help=t("app_caption", lang))
+        with search_col:
+            render_search(lang)
+        with switch_col:
+            panel_open = panel_switch(lang)
     map_tab, compare_tab, download_tab = st.tabs(
         [t("tab_map", lang), t("tab_compare", lang), t("tab_downloads", lang)],
         key="viewer_tab", on_change="rerun",
     )
     if map_tab.open:
         with map_tab:
-            render_map_and_panel(view, townships_listed)
+            render_map_and_panel(view, townships_listed, panel_open)
     if compare_tab.open:
         with compare_tab:
             render_compare_table(lang)

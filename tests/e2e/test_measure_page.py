@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from pyproj import Geod
 
 from geo.coords import gcj02_to_wgs84
-from layers.assets import HD_MAP_JS, HD_MEASURE_CSS, HD_MEASURE_JS, LOCAL_ASSETS, STATIC_URL
+from layers.assets import HD_MAP_JS, HD_MEASURE_JS, HD_WORKSPACE_CSS, LOCAL_ASSETS, STATIC_URL
 from layers.elements import js_value
 from layers.tools import tools_config
 from tests.e2e.conftest import PROJECT_ROOT
@@ -46,7 +46,7 @@ def static_server(tmp_path_factory) -> Iterator[str]:
     for basemap in ("osm", "amap"):
         (root / f"{basemap}.html").write_text(PAGE.format(
             leaflet_css=LOCAL_ASSETS["leaflet_css"], leaflet=LOCAL_ASSETS["leaflet"],
-            hd_map=HD_MAP_JS, measure=HD_MEASURE_JS, measure_css=HD_MEASURE_CSS,
+            hd_map=HD_MAP_JS, measure=HD_MEASURE_JS, measure_css=HD_WORKSPACE_CSS,
             config=js_value(tools_config(basemap, "zh")),
         ), encoding="utf-8")
     handler = functools.partial(_Quiet, directory=str(root))
