@@ -11,10 +11,10 @@ PANEL_KEY = "panel_open"
 NARROW_PX = 800
 # Height of what sits above the map on a desktop window: Streamlit's toolbar, the slim
 # header and the tab bar (px); the map takes the rest of the window.
-ABOVE_MAP_PX = 185
+ABOVE_MAP_PX = 190
 
 _CSS = f"""<style>
-.stMainBlockContainer {{ padding-top: 3.4rem; padding-bottom: 1rem; }}
+.stMainBlockContainer {{ padding-top: 3.8rem; padding-bottom: 1rem; }}
 .st-key-workspace_header h1 {{ font-size: 1.35rem; padding: 0.2rem 0 0; }}
 .st-key-workspace iframe[title="{MAP_COMPONENT}"] {{
   height: calc(100vh - {ABOVE_MAP_PX}px) !important; min-height: 420px;
