@@ -13,10 +13,11 @@ def _app() -> None:
     import streamlit as st
 
     from ui.feature_panel import render_feature_panel
-    from ui.search_box import render_search
+    from ui.search_box import render_search_box, render_search_results
     from ui.state import FEATURE_KEY
 
-    render_search("zh")
+    render_search_box("zh")
+    render_search_results("zh")
     render_feature_panel(st.session_state.get(FEATURE_KEY, []), "zh")
 
 

@@ -82,10 +82,15 @@ def _query_key(query: str) -> str:
     return "search_hits_" + hashlib.sha1(query.encode("utf-8")).hexdigest()[:10]
 
 
-def render_search(lang: Lang) -> None:
-    """The box and, once something is typed, its results as chips to pick."""
-    query = st.text_input(t("search", lang), key=QUERY_KEY, placeholder=t("search_placeholder",
-                          lang), label_visibility="collapsed", icon=":material/search:")
+def render_search_box(lang: Lang) -> None:
+    """The search box (its results are drawn by render_search_results)."""
+    st.text_input(t("search", lang), key=QUERY_KEY, placeholder=t("search_placeholder", lang),
+                  label_visibility="collapsed", icon=":material/search:")
+
+
+def render_search_results(lang: Lang) -> None:
+    """The results of what is typed in the search box, as chips to pick."""
+    query = st.session_state.get(QUERY_KEY) or ""
     if not query.strip():
         return
     results = search_index().query(query)

@@ -12,10 +12,10 @@ from ui.i18n import Lang, t
 from ui.map_view import show_map
 from ui.plan_data import industry_options, plan
 from ui.redline_panel import render_redline_panel
-from ui.search_box import map_focus, render_search
+from ui.search_box import map_focus, render_search_box, render_search_results
 from ui.share import apply_shared_link, keep_view_in_url
 from ui.sidebar import TownshipOption, render_sidebar, township_label
-from ui.state import FEATURE_KEY, TOWNSHIP_KEY, ViewState
+from ui.state import FEATURE_KEY, INDUSTRY_KEY, TOWNSHIP_KEY, ViewState
 from ui.township_panel import render_township_panel
 from ui.workspace import panel_switch, workspace_style
 
@@ -45,8 +45,9 @@ def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]
                          panel_open: bool = True) -> None:
     """The map beside the township panel: a map event that selects nothing new re-runs only
     this; a click that picks another township re-runs the page (the sidebar picker shows it)."""
-    if (st.session_state.get(TOWNSHIP_KEY) or None) != view.township_code:
-        st.rerun(scope="app")  # a map click picked a township: before drawing anything
+    if (st.session_state.get(TOWNSHIP_KEY) or None) != view.township_code or \
+            (st.session_state.get(INDUSTRY_KEY) or None) != view.industry:
+        st.rerun(scope="app")  # a click or a search result picked another: before drawing
     lang = view.lang
     with st.container(key="workspace"):
         if panel_open:
@@ -60,6 +61,7 @@ def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]
     if not panel_open:
         return
     with panel_col, st.container(key="workspace_panel"):
+        render_search_results(lang)
         render_feature_panel(st.session_state.get(FEATURE_KEY, []), lang)
         township_tab, redline_tab = st.tabs([t("tab_township", lang), t("tab_redline", lang)],
                                             key="panel_tab", on_change="rerun")
@@ -81,12 +83,14 @@ def render_viewer_page(lang: Lang) -> None:
     keep_view_in_url(view)
     workspace_style()
     with st.container(key="workspace_header"):
-        title_col, search_col, switch_col = st.columns([3, 5, 1.3], vertical_alignment="bottom")
+        title_col, search_col, switch_col = st.columns([3, 5, 1.3], vertical_alignment="top")
         title_col.title(t("app_title", lang), help=t("app_caption", lang))
-        with search_col:
-            render_search(lang)
         with switch_col:
             panel_open = panel_switch(lang)
+        with search_col:
+            render_search_box(lang)
+            if not panel_open:  # else listed at the top of the panel
+                render_search_results(lang)
     map_tab, compare_tab, download_tab = st.tabs(
         [t("tab_map", lang), t("tab_compare", lang), t("tab_downloads", lang)],
         key="viewer_tab", on_change="rerun",

@@ -8,8 +8,11 @@
   var HD = (window.HD = window.HD || {});
   var INDUSTRY_OVERLAY = "industry";
   var marker = null;
+  // A result in another township also changes the state's township, which frames that township
+  // (hd-map.js, animated ~0.25 s): the fly-to starts once that animation is over.
+  var AFTER_TOWNSHIP_FRAME_MS = 350;
 
-  function showFocus(map, focus) {
+  function showFocus(map, focus, township) {
     if (marker) map.removeLayer(marker);
     marker = null;
     if (!focus) return;
@@ -18,7 +21,13 @@
         fill: false, interactive: false, className: "hd-focus" });
       marker.bindTooltip(focus.label, { permanent: true, direction: "right", className: "hd-focus-label" });
       marker.addTo(map);
-      map.flyTo([focus.lat, focus.lon], focus.zoom || map.getZoom(), { duration: 0.8 });
+      // Centre it in the part of the map the layer control (top right) leaves free.
+      var zoom = focus.zoom || map.getZoom();
+      var control = map.getContainer().querySelector(".leaflet-control-layers");
+      var covered = control ? control.offsetWidth + 10 : 0;
+      var centre = map.unproject(map.project([focus.lat, focus.lon], zoom).add([covered / 2, 0]), zoom);
+      var fly = function () { if (HD.map === map) map.flyTo(centre, zoom, { duration: 0.8 }); };
+      if (township) setTimeout(fly, AFTER_TOWNSHIP_FRAME_MS); else fly();
     }
   }
 
@@ -26,7 +35,9 @@
     var map = HD.map;
     var focus = state.focus || null, before = previous.focus || null;
     var changed = (focus && focus.seq) !== (before && before.seq);
-    if (changed || (focus && !(marker && map.hasLayer(marker)))) showFocus(map, focus);
+    if (changed || (focus && !(marker && map.hasLayer(marker)))) {
+      showFocus(map, focus, state.township !== previous.township);
+    }
     var overlay = HD.overlays[INDUSTRY_OVERLAY];
     if (state.industry && state.industry !== previous.industry && overlay && !map.hasLayer(overlay)) {
       map.addLayer(overlay);

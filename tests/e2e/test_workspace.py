@@ -121,10 +121,16 @@ def test_jiangdong_finds_the_village_and_the_reservoir_and_flies_there(desktop: 
     lat, lon = _reservoir()
     expect(map_locator(desktop).locator("path.hd-focus")).to_have_count(1,
                                                                          timeout=RERUN_TIMEOUT_MS)
+    # flown there: zoom 14, the point in view and not under a map control
     frame.wait_for_function(
-        "([lat, lon]) => HD.map.getZoom() === 14 && "
-        "HD.map.distance(HD.map.getCenter(), [lat, lon]) < 200", arg=[lat, lon],
-        timeout=RERUN_TIMEOUT_MS)
+        """([lat, lon]) => {
+          if (HD.map.getZoom() !== 14) return false;
+          const p = HD.map.latLngToContainerPoint([lat, lon]);
+          const size = HD.map.getSize();
+          if (p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y) return false;
+          const hit = document.elementFromPoint(p.x, p.y);
+          return !!hit && !hit.closest(".leaflet-control");
+        }""", arg=[lat, lon], timeout=RERUN_TIMEOUT_MS)
     facts = desktop.locator(".st-key-feature_panel")
     expect(facts).to_contain_text("江东水库", timeout=RERUN_TIMEOUT_MS)
     expect(facts).to_contain_text("出处")
@@ -218,6 +224,10 @@ def test_screenshot_of_the_workspace(desktop: Page) -> None:
     expect(desktop.locator(".st-key-feature_panel")).to_contain_text("江东水库",
                                                                      timeout=RERUN_TIMEOUT_MS)
     desktop.wait_for_timeout(1500)  # the fly-to animation
+    # Offline there are no basemap tiles: zoom out for the picture, to show the county around
+    # the found reservoir, as a planner would after flying there.
+    map_frame(desktop).evaluate("HD.map.setZoom(11, {animate: false})")
+    desktop.wait_for_timeout(500)
     full = ARTIFACTS / "workspace_1600.png"
     desktop.screenshot(path=full)
     desktop.screenshot(path=WORKSPACE_PNG, type="png", scale="css")
