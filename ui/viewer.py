@@ -9,13 +9,18 @@ from ui.data import townships
 from ui.exports import render_exports
 from ui.feature_panel import render_feature_panel
 from ui.i18n import Lang, t
-from ui.map_view import show_map
+from ui.map_view import picked_on_map, show_map
 from ui.plan_data import industry_options, plan
 from ui.redline_panel import render_redline_panel
-from ui.search_box import map_focus, render_search_box, render_search_results
+from ui.search_box import (
+    map_focus,
+    picked_in_search,
+    render_search_box,
+    render_search_results,
+)
 from ui.share import apply_shared_link, keep_view_in_url
 from ui.sidebar import TownshipOption, render_sidebar, township_label
-from ui.state import FEATURE_KEY, INDUSTRY_KEY, TOWNSHIP_KEY, ViewState
+from ui.state import FEATURE_KEY, ViewState
 from ui.township_panel import render_township_panel
 from ui.workspace import panel_switch, workspace_style
 
@@ -45,9 +50,8 @@ def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]
                          panel_open: bool = True) -> None:
     """The map beside the township panel: a map event that selects nothing new re-runs only
     this; a click that picks another township re-runs the page (the sidebar picker shows it)."""
-    if (st.session_state.get(TOWNSHIP_KEY) or None) != view.township_code or \
-            (st.session_state.get(INDUSTRY_KEY) or None) != view.industry:
-        st.rerun(scope="app")  # a click or a search result picked another: before drawing
+    if picked_on_map() or picked_in_search():
+        st.rerun(scope="app")  # before drawing anything: the whole page shows the pick
     lang = view.lang
     with st.container(key="workspace"):
         if panel_open:
