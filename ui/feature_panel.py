@@ -34,7 +34,7 @@ def facts_lines(item: FeatureFacts, lang: Lang) -> list[str]:
 def render_feature_panel(ids: list[str], lang: Lang) -> bool:
     """The most specific feature among `ids` (a click's or a search result's) and the others
     there; nothing when only a township is there (its own panel answers). True if shown."""
-    found = identify(ids)
+    found = identify(ids) if ids else []
     if not found or found[0].kind == "township":
         return False
     main, others = found[0], [f for f in found[1:] if f.kind != "township"]
