@@ -93,7 +93,8 @@
       if (!source) return;
       var shape = L.polygon(source.getLatLngs(), HD.style(opts, { s: row[1] }));
       // Like a GeoJSON feature: properties.id names it for identify (layers/identify.py).
-      if (opts.ids) shape.feature = { type: "Feature", properties: { id: opts.ids[i], code: row[0] } };
+      // (no "code": a copy is not the township itself, HD.townships[code] is)
+      if (opts.ids) shape.feature = { type: "Feature", properties: { id: opts.ids[i] }, geometry: null };
       // A copy covers the township: its tooltip names the township first.
       tooltip(shape, [source.hdTip, row[2]].filter(Boolean).join("\n"));
       shapes.push(shape);
