@@ -1,4 +1,4 @@
-"""Make folium and streamlit-folium load the map's browser assets from the app itself, never a CDN.
+"""Make the map load its browser assets from the app itself, never a CDN.
 
 Leaflet comes from the npm registry (package.json + package-lock.json), is installed by
 scripts/setup.sh (`npm ci`, then `python -m layers.assets` copies it to static/vendor/) and is
