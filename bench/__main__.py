@@ -35,6 +35,7 @@ from bench.report import (
     summary,
     table,
 )
+from bench.search_time import search_rows, search_seconds
 from bench.server import PeakMemory
 from bench.server_time import rerun_seconds, township_rerun_seconds
 from geo.admin.settings import ADMIN_DIR_ENV
@@ -134,6 +135,8 @@ def run_benchmark() -> None:
     ]
     print_sheet, print_atlas = sheet_seconds(args.runs), atlas_seconds()
     rows += print_rows(print_sheet, print_atlas)
+    search = search_seconds()
+    rows += search_rows(search)
     results: dict[str, Any] = {
         "command": "python -m bench " + " ".join(sys.argv[1:]),
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -145,6 +148,7 @@ def run_benchmark() -> None:
         "payload": payload,
         "click_rerun_seconds": {"ours": ours_rerun, "baseline": baseline_rerun},
         "print_seconds": {"a4_sheet": print_sheet, "atlas": print_atlas},
+        "search": search,
     }  # fmt: skip
     if not args.no_browser:
         ours = measure_app(OURS, args.runs)

@@ -17,6 +17,7 @@ from geo.symbology import (
 from geo.web_geometry import townships_tile_county, web_frame
 from layers import geojson
 from layers.elements import GeoJsonOverlay, Labels, TownshipOutline, layer_class
+from layers.identify import seat_id, township_id
 from layers.theme import (
     LegendEntry,
     MapContext,
@@ -60,6 +61,7 @@ def township_tooltip(row: object, lang: str) -> str:
 def township_properties(row: object, lang: str) -> dict[str, str]:
     """What the browser gets per township polygon."""
     return {
+        "id": township_id(str(row.code)),
         "code": str(row.code),
         "name": str(row.name),
         "name_en": str(row.name_en),
@@ -117,6 +119,7 @@ def overlay(ctx: MapContext) -> folium.FeatureGroup:
         geojson.from_frame(
             seats,
             lambda row: {
+                "id": seat_id(str(row.code)),
                 "code": str(row.code),
                 "s": "county_seat" if row.is_county_seat else "_",
                 "tip": local_name(row, lang) + pick(lang, " 驻地", " seat"),

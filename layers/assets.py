@@ -32,9 +32,14 @@ LOCAL_ASSETS = {
 # The map's own helper script and style (committed under static/map/).
 HD_MAP_JS = f"{STATIC_URL}/map/hd-map.js"
 HD_MAP_CSS = f"{STATIC_URL}/map/hd-map.css"
+# Measuring and coordinates (issue 14), loaded after hd-map.js.
+HD_MEASURE_JS = f"{STATIC_URL}/map/hd-measure.js"
+HD_WORKSPACE_JS = f"{STATIC_URL}/map/hd-workspace.js"  # search focus, industry overlay on
+HD_WORKSPACE_CSS = f"{STATIC_URL}/map/hd-workspace.css"  # style of both
 # The map's own browser files, in the order the map component loads them after Leaflet (the
 # map resource lists them, layers/resource.py): a new map script or plugin is added here.
-MAP_FILES: tuple[str, ...] = (HD_MAP_CSS, HD_MAP_JS)
+MAP_FILES: tuple[str, ...] = (HD_MAP_CSS, HD_MAP_JS, HD_WORKSPACE_CSS, HD_MEASURE_JS,
+                               HD_WORKSPACE_JS)
 # Everything the map resource needs in the browser, Leaflet first.
 MAP_ASSETS: tuple[str, ...] = (LOCAL_ASSETS["leaflet_css"], LOCAL_ASSETS["leaflet"], *MAP_FILES)
 

@@ -12,6 +12,7 @@ from geo.symbology import REDLINE_STYLE, RIVER_STYLE
 from geo.web_geometry import web_frame
 from layers import geojson
 from layers.elements import GeoJsonOverlay, TownshipShapes, layer_class
+from layers.identify import area_id, redline_id, river_id
 from layers.places import Location, locate, point_feature, village_points
 from layers.plan_data import plan
 from layers.theme import (
@@ -51,10 +52,11 @@ def _tooltip(feature: EcoFeature, where: Location, lang: str) -> str:
                        f": in {where.township_name}; the plan gives no exact place")
 
 
-def _located(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]]]:
-    """Village points (a FeatureCollection) and township rows of the 五库/多区 features."""
+def _located(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]], list[str]]:
+    """Village points (a FeatureCollection), township rows of the 五库/多区 features and the
+    rows' feature ids."""
     points = village_points()
-    features, rows = [], []
+    features, rows, ids = [], [], []
     for group in POINT_GROUPS:
         for feature in _features(group):
             for place in feature.places:
@@ -65,7 +67,8 @@ def _located(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]]]
                                                           "tip": tip}, basemap))
                 else:
                     rows.append((where.township_code, group, tip))
-    return geojson.collection(features), rows
+                    ids.append(area_id(feature.id, where.township_code))
+    return geojson.collection(features), rows, ids
 
 
 def _river(lang: str, basemap: str) -> dict:
@@ -73,7 +76,8 @@ def _river(lang: str, basemap: str) -> dict:
     summary = f" — {text(facts, 'summary', lang)}" if facts and facts.summary else ""
     return geojson.from_frame(
         web_frame("xiangjiang"),
-        lambda row: {"tip": (row.name if lang == "zh" else row.name_en) + summary},
+        lambda row: {"id": river_id(str(row.name)),
+                     "tip": (row.name if lang == "zh" else row.name_en) + summary},
         basemap,
     )
 
@@ -82,14 +86,14 @@ def overlay(ctx: MapContext) -> folium.FeatureGroup:
     """The 生态空间 overlay."""
     css = layer_class(LAYER_ID)
     group = overlay_group(LAYER_ID, title(ctx.lang))
-    points, rows = _located(ctx.lang, ctx.basemap)
+    points, rows, ids = _located(ctx.lang, ctx.basemap)
     if datastore.has_layer(REDLINE_LAYER):
-        GeoJsonOverlay(
-            geojson.from_frame(web_frame(REDLINE_LAYER),
-                               lambda row: {"tip": title_of_redline(ctx.lang)}, ctx.basemap),
-            css, {"_": REDLINE_STYLE},
-        ).add_to(group)
-    TownshipShapes(rows, css, AREA_STYLES).add_to(group)
+        redline = geojson.from_frame(web_frame(REDLINE_LAYER),
+                                     lambda row: {"tip": title_of_redline(ctx.lang)}, ctx.basemap)
+        for index, feature in enumerate(redline["features"]):
+            feature["properties"]["id"] = redline_id(index)
+        GeoJsonOverlay(redline, css, {"_": REDLINE_STYLE}).add_to(group)
+    TownshipShapes(rows, css, AREA_STYLES, ids=ids).add_to(group)
     GeoJsonOverlay(_river(ctx.lang, ctx.basemap), css, {"_": RIVER_STYLE}).add_to(group)
     GeoJsonOverlay(points, css, FEATURE_STYLES).add_to(group)
     return group

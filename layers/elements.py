@@ -91,9 +91,10 @@ var {{ this.get_name() }} = HD.geo({{ this._parent.get_name() }}, {{ this.data_j
 class TownshipShapes(HdElement):
     """Styled copies of township polygons already drawn by the township overlay.
 
-    rows: (township code, style key, tooltip text or ""). With into=<theme id> the copies go
-    into that theme's overlay (shown and hidden with it by the layer control) for as long as
-    their own parent group is on the map.
+    rows: (township code, style key, tooltip text or ""); ids: the feature id of each copy
+    (layers/identify.py), as properties.id. With into=<theme id> the copies go into that
+    theme's overlay (shown and hidden with it by the layer control) for as long as their own
+    parent group is on the map.
     """
 
     _template = Template(
@@ -109,12 +110,15 @@ HD.townshipShapes({{ this._parent.get_name() }}, {{ this.rows_js }}, {{ this.opt
         styles: dict[str, Style],
         interactive: bool = True,
         into: str | None = None,
+        ids: list[str] | None = None,
     ) -> None:
         super().__init__()
         self._name = "TownshipShapes"
         self.rows = [list(row) for row in rows]
+        if ids is not None and len(ids) != len(rows):
+            raise ValueError(f"{len(ids)} ids for {len(rows)} township copies")
         self.options = {"className": class_name, "styles": styles, "interactive": interactive,
-                        "into": into}
+                        "into": into, **({"ids": ids} if ids else {})}
         self.rows_js = js_value(self.rows)
         self.options_js = js_value(self.options)
 

@@ -10,6 +10,7 @@ from geo.plan.shades import industry_shades
 from geo.symbology import HIGHLIGHT_STYLES, PARK_STYLES
 from layers import geojson
 from layers.elements import BrowserTable, GeoJsonOverlay, TownshipShapes, layer_class
+from layers.identify import area_id
 from layers.places import locate, point_feature, village_points
 from layers.plan_data import plan, stamp
 from layers.theme import LegendEntry, MapContext, Overlay, cite, overlay_group, pick, text
@@ -68,9 +69,9 @@ def highlight_table(lang: str) -> dict[str, Any]:
     return _highlight_table(lang, stamp())
 
 
-def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]]]:
+def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]], list[str]]:
     points = village_points()
-    features, rows = [], []
+    features, rows, ids = [], [], []
     for park in plan().parks:
         for place in park.places:
             where = locate(place, points)
@@ -84,15 +85,16 @@ def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]]]:
                 tip = name + pick(lang, f"：位于{where.township_name}，园区范围规划未给出",
                                   f": in {where.township_name}; the plan gives no boundary")
                 rows.append((where.township_code, "_", tip))
-    return geojson.collection(features), rows
+                ids.append(area_id(park.id, where.township_code))
+    return geojson.collection(features), rows, ids
 
 
 def overlay(ctx: MapContext) -> Overlay:
     """The 乡镇产业 overlay: the parks the plan locates, and the highlight table."""
     css = layer_class(LAYER_ID)
     group = overlay_group(LAYER_ID, title(ctx.lang))
-    points, rows = _parks(ctx.lang, ctx.basemap)
-    TownshipShapes(rows, css, PARK_STYLES).add_to(group)
+    points, rows, ids = _parks(ctx.lang, ctx.basemap)
+    TownshipShapes(rows, css, PARK_STYLES, ids=ids).add_to(group)
     GeoJsonOverlay(points, css, PARK_STYLES).add_to(group)
     BrowserTable("industry_highlight", highlight_table(ctx.lang)).add_to(group)
     return group

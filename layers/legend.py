@@ -42,45 +42,35 @@ def _entry_html(entry: LegendEntry, lang: str) -> str:
     )
 
 
-def legend_html(themes: list[ThemeLegend], lang: str) -> str:
-    """The legend's HTML (all text escaped), open by default, collapsible."""
-    body = "".join(
-        f'<div class="hd-legend-theme"><div class="hd-legend-title">{escape(title)}</div>'
-        + "".join(_entry_html(entry, lang) for entry in entries)
-        + "</div>"
-        for title, entries in themes
-    )
-    return f"<details open><summary>{pick(lang, '图例', 'Legend')}</summary>{body}</details>"
+def theme_html(entries: list[LegendEntry], lang: str) -> str:
+    """The legend lines of one theme (all text escaped)."""
+    return "".join(_entry_html(entry, lang) for entry in entries)
 
 
 class Legend(HdElement):
-    """A Leaflet control (bottom right) holding the legend HTML; folded on narrow maps."""
+    """The legend inside the layer control: each theme's lines under its checkbox, in a
+    foldable block, open where the map is wide enough, folded on narrow maps. Add it after
+    the layer control (HD.legendInLayers in hd-map.js keeps the blocks in place when the
+    control redraws its list)."""
 
     open_min_width = 760  # px of map width from which the legend starts unfolded
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.control({position: "bottomright"});
-{{ this.get_name() }}.onAdd = function () {
-    var div = L.DomUtil.create("div", "hd-legend");
-    div.innerHTML = {{ this.html_js }};
-    // On a narrow map the open legend would hide the county: start it folded there.
-    if ({{ this._parent.get_name() }}.getSize().x < {{ this.open_min_width }}) {
-        div.querySelector("details").open = false;
-    }
-    L.DomEvent.disableClickPropagation(div);
-    L.DomEvent.disableScrollPropagation(div);
-    return div;
-};
-{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+HD.legendInLayers({{ this._parent.get_name() }}, {{ this.control.get_name() }},
+    {{ this.themes_js }}, {{ this.options_js }});
 {% endmacro %}"""
     )
 
-    def __init__(self, themes: list[ThemeLegend], lang: str) -> None:
+    def __init__(self, themes: list[ThemeLegend], lang: str, control: MacroElement) -> None:
         super().__init__()
         self._name = "Legend"
-        self.html = legend_html(themes, lang)
-        self.html_js = js_value(self.html)
+        self.control = control
+        self.themes = [{"title": title, "html": theme_html(entries, lang)}
+                       for title, entries in themes]
+        self.themes_js = js_value(self.themes)
+        self.options_js = js_value({"openMinWidth": self.open_min_width,
+                                    "summary": pick(lang, "图例", "Legend")})
 
 
 def attribution_text(layer_ids: list[str], extra: list[str]) -> str:

@@ -23,6 +23,7 @@ from layers.assets import localize_assets
 from layers.elements import BrowserTable, stable_ids
 from layers.legend import DataAttribution, Legend, attribution_text
 from layers.theme import MapContext, pick
+from layers.tools import tools_config
 
 THEMES = (admin_areas, town_system, ecology, industry, tourism, infrastructure)
 
@@ -53,7 +54,6 @@ def build_map(basemap: str = "osm", lang: str = "zh", custom_tile_url: str | Non
     basemaps.add_basemap(m, basemap, lang, custom_tile_url)
     for theme in THEMES:
         theme.overlay(ctx).add_to(m)
-    Legend([(theme.title(lang), theme.legend_entries(lang)) for theme in THEMES], lang).add_to(m)
     DataAttribution(
         attribution_text(
             [layer_id for theme in THEMES for layer_id in theme.DATA_LAYERS],
@@ -64,7 +64,10 @@ def build_map(basemap: str = "osm", lang: str = "zh", custom_tile_url: str | Non
     BrowserTable("selection", {"className": SELECTION_CLASS, "styles": {"_": SELECTION_STYLE},
                                "interactive": False}).add_to(m)
     BrowserTable("view", {"bounds": bounds}).add_to(m)
-    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    BrowserTable("tools", tools_config(basemap, lang)).add_to(m)  # static/map/hd-measure.js
+    control = folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    Legend([(theme.title(lang), theme.legend_entries(lang)) for theme in THEMES], lang,
+           control).add_to(m)
     m.fit_bounds(bounds)
     localize_assets(m)
     stable_ids(m, "hd")

@@ -14,6 +14,7 @@ from geo.symbology import route_line_style, route_stop_style
 from geo.web_geometry import web_frame
 from layers import geojson
 from layers.elements import GeoJsonOverlay, Labels, layer_class
+from layers.identify import stop_id
 from layers.places import locate, village_points
 from layers.plan_data import plan
 from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, text
@@ -73,7 +74,8 @@ def _route_features(route: Route, lang: str, basemap: str) -> tuple[list[dict], 
             tip += pick(lang, f"（未定位：{'、'.join(missing)}）",
                         f" (not located: {', '.join(missing)})")
         features.append(geojson.feature(
-            LineString([stop.point for stop in placed]), {"s": f"line{route.number}", "tip": tip},
+            LineString([stop.point for stop in placed]),
+            {"id": route.id, "s": f"line{route.number}", "tip": tip},
             basemap,
         ))
     for stop in placed:
@@ -81,8 +83,9 @@ def _route_features(route: Route, lang: str, basemap: str) -> tuple[list[dict], 
                if stop.at_village else pick(lang, "示意：乡镇驻地", "schematic: township seat"))
         tip = (f"{route_name} · {pick(lang, '第', 'stop ')}{stop.position}"
                f"{pick(lang, '站', '')}/{len(route.stops)}: {stop.name} ({how})")
-        features.append(geojson.feature(stop.point, {"s": f"stop{route.number}", "tip": tip},
-                                        basemap))
+        features.append(geojson.feature(
+            stop.point, {"id": stop_id(route.id, stop.position), "s": f"stop{route.number}",
+                         "tip": tip}, basemap))
         labels.append((*geojson.display_latlon(stop.point.y, stop.point.x, basemap),
                        f"{route.number}-{stop.position}"))
     return features, labels

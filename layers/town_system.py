@@ -9,6 +9,7 @@ from geo.symbology import TOWN_SYSTEM_AREA_STYLES as AREA_STYLES
 from geo.web_geometry import web_frame
 from layers import geojson
 from layers.elements import GeoJsonOverlay, TownshipShapes, layer_class
+from layers.identify import centre_id, circle_id, led_id
 from layers.plan_data import plan
 from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, text
 
@@ -62,16 +63,16 @@ def _centres(lang: str, basemap: str) -> dict:
     core_code = facts.resolve(core.seat.township).code
     features = [geojson.feature(
         seats[core_code],
-        {"code": core_code, "s": "core", "tip": f"{text(core, 'name', lang)} — "
-         f"{text(core, 'summary', lang)}"},
+        {"id": centre_id(core.id), "code": core_code, "s": "core",
+         "tip": f"{text(core, 'name', lang)} — {text(core, 'summary', lang)}"},
         basemap,
     )]
     for centre in facts.sub_centres:
         code = facts.resolve(centre.township).code
         functions = "; ".join(text(function, "name", lang) for function in centre.functions)
         features.append(geojson.feature(
-            seats[code], {"code": code, "s": "_", "tip": f"{text(centre, 'name', lang)}: "
-                          f"{functions}"}, basemap,
+            seats[code], {"id": centre_id(centre.id), "code": code, "s": "_",
+                          "tip": f"{text(centre, 'name', lang)}: {functions}"}, basemap,
         ))
     return geojson.collection(features)
 
@@ -80,7 +81,9 @@ def overlay(ctx: MapContext) -> folium.FeatureGroup:
     """The 城镇体系 overlay."""
     css = layer_class(LAYER_ID)
     group = overlay_group(LAYER_ID, title(ctx.lang))
-    TownshipShapes(_areas(ctx.lang), css, AREA_STYLES).add_to(group)
+    areas = _areas(ctx.lang)
+    ids = [circle_id(code) if style == "core_circle" else led_id(code) for code, style, _ in areas]
+    TownshipShapes(areas, css, AREA_STYLES, ids=ids).add_to(group)
     GeoJsonOverlay(_axes(ctx.lang, ctx.basemap), css, AXIS_STYLES).add_to(group)
     GeoJsonOverlay(_centres(ctx.lang, ctx.basemap), css, CENTRE_STYLES).add_to(group)
     return group

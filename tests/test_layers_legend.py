@@ -3,7 +3,7 @@
 import pytest
 
 from layers import map as map_module
-from layers.legend import attribution_text, legend_html
+from layers.legend import attribution_text, theme_html
 from layers.theme import QUALITIES, LegendEntry
 
 
@@ -19,10 +19,10 @@ def test_every_theme_has_legend_lines_with_quality_and_source(lang: str) -> None
 
 def test_legend_html_shows_quality_words_and_escapes_text() -> None:
     entry = LegendEntry("x", "<b>bad</b>", {"color": "#123456"}, "schematic", "A & B", ("n<1>",))
-    zh = legend_html([("主题", [entry])], "zh")
+    zh = theme_html([entry], "zh")
     assert "示意" in zh and "&lt;b&gt;bad&lt;/b&gt;" in zh and "A &amp; B" in zh
     assert "<b>" not in zh and "n&lt;1&gt;" in zh
-    assert "schematic" in legend_html([("Theme", [entry])], "en")
+    assert "schematic" in theme_html([entry], "en")
 
 
 def test_unknown_quality_is_refused() -> None:

@@ -16,7 +16,7 @@ from layers.resource import map_resource
 from ui.data import data_version, townships
 from ui.map_resource import data_modified, publish, resource_name
 from ui.sidebar import set_choice
-from ui.state import TOWNSHIP_KEY, ViewState
+from ui.state import FEATURE_KEY, TOWNSHIP_KEY, ViewState
 from ui.township_lookup import township_at
 
 MAP_KEY = "map"
@@ -49,6 +49,7 @@ def _on_event(basemap: str) -> None:
     event = st.session_state.get(MAP_KEY) or {}
     if event.get("type") != "click":
         return
+    st.session_state[FEATURE_KEY] = [str(i) for i in event.get("ids") or []]  # their facts
     lat, lon = clicked_point_wgs84(float(event["lat"]), float(event["lng"]), basemap)
     code = township_at(townships(), lat, lon)
     if code is not None and code != st.session_state.get(TOWNSHIP_KEY):

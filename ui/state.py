@@ -10,6 +10,10 @@ BASEMAP_KEY = "basemap"
 CUSTOM_URL_KEY = "custom_tile_url"
 TOWNSHIP_KEY = "township_code"
 INDUSTRY_KEY = "industry"
+# Issue 14: what the map flies to and marks (a search result), and the ids whose facts the
+# feature panel shows (a map click's or a search result's).
+FOCUS_KEY = "focus"
+FEATURE_KEY = "feature_ids"
 
 
 @dataclass(frozen=True)

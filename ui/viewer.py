@@ -7,14 +7,23 @@ from layers.map import available_basemaps
 from ui.compare_table import LIST_SEPARATOR, render_compare_table
 from ui.data import townships
 from ui.exports import render_exports
+from ui.feature_panel import render_feature_panel
 from ui.i18n import Lang, t
 from ui.map_view import picked_on_map, show_map
 from ui.plan_data import industry_options, plan
 from ui.print_dialog import render_print_button
 from ui.redline_panel import render_redline_panel
+from ui.search_box import (
+    map_focus,
+    picked_in_search,
+    render_search_box,
+    render_search_results,
+)
+from ui.share import apply_shared_link, keep_view_in_url
 from ui.sidebar import TownshipOption, render_sidebar, township_label
-from ui.state import ViewState
+from ui.state import FEATURE_KEY, ViewState
 from ui.township_panel import render_township_panel
+from ui.workspace import panel_switch, workspace_style
 
 
 def township_options() -> list[TownshipOption]:
@@ -38,20 +47,28 @@ def render_industry_townships(industry: str, options: list[TownshipOption], lang
 
 
 @st.fragment
-def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]) -> None:
+def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption],
+                         panel_open: bool = True) -> None:
     """The map beside the township panel: a map event that selects nothing new re-runs only
     this; a click that picks another township re-runs the page (the sidebar picker shows it)."""
-    if picked_on_map():
-        st.rerun(scope="app")  # before drawing anything: the whole page shows the township
+    if picked_on_map() or picked_in_search():
+        st.rerun(scope="app")  # before drawing anything: the whole page shows the pick
     lang = view.lang
-    map_col, panel_col = st.columns([5, 3], gap="medium")
+    with st.container(key="workspace"):
+        if panel_open:
+            map_col, panel_col = st.columns([5, 2], gap="small")
+        else:  # the map takes the whole width
+            map_col = panel_col = st.container()
     with map_col:
-        st.caption(t("map_hint", lang))
-        show_map(view)
+        show_map(view, focus=map_focus(view.basemap))
         render_print_button(view, lang)
         if view.industry:
             render_industry_townships(view.industry, townships_listed, lang)
-    with panel_col:
+    if not panel_open:
+        return
+    with panel_col, st.container(key="workspace_panel"):
+        render_search_results(lang)
+        render_feature_panel(st.session_state.get(FEATURE_KEY, []), lang)
         township_tab, redline_tab = st.tabs([t("tab_township", lang), t("tab_redline", lang)],
                                             key="panel_tab", on_change="rerun")
         if township_tab.open:
@@ -65,18 +82,28 @@ def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]
 def render_viewer_page(lang: Lang) -> None:
     """Draw the whole viewer page for one script run (only the open tab builds its content)."""
     townships_listed = township_options()
-    view = render_sidebar(
-        lang, available_basemaps(lang), townships_listed, industry_options(plan(), lang)
-    )
-    st.title(t("app_title", lang))
-    st.caption(t("app_caption", lang))
+    basemaps, industries = available_basemaps(lang), industry_options(plan(), lang)
+    apply_shared_link(lang, {o.code: o.name for o in townships_listed},
+                      [i for i, _ in industries], [b for b, _ in basemaps])
+    view = render_sidebar(lang, basemaps, townships_listed, industries)
+    keep_view_in_url(view)
+    workspace_style()
+    with st.container(key="workspace_header"):
+        title_col, search_col, switch_col = st.columns([3, 5, 1.3], vertical_alignment="top")
+        title_col.title(t("app_title", lang), help=t("app_caption", lang))
+        with switch_col:
+            panel_open = panel_switch(lang)
+        with search_col:
+            render_search_box(lang)
+            if not panel_open:  # else listed at the top of the panel
+                render_search_results(lang)
     map_tab, compare_tab, download_tab = st.tabs(
         [t("tab_map", lang), t("tab_compare", lang), t("tab_downloads", lang)],
         key="viewer_tab", on_change="rerun",
     )
     if map_tab.open:
         with map_tab:
-            render_map_and_panel(view, townships_listed)
+            render_map_and_panel(view, townships_listed, panel_open)
     if compare_tab.open:
         with compare_tab:
             render_compare_table(lang)

@@ -136,6 +136,7 @@
     var map = definition.build();
     focusWithoutScroll(map.getContainer());
     map.on("click", function (event) {
+      if (HD.tool) return; // a map tool (hd-measure.js) is using the clicks
       HD.emit({ type: "click", lat: round(event.latlng.lat), lng: round(event.latlng.lng), ids: idsAt(event) });
     });
     HD.map = map;

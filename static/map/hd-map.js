@@ -88,10 +88,13 @@
      With opts.into they live in that theme's overlay while `parent` is on the map. */
   function townshipCopies(rows, opts) {
     var shapes = [];
-    rows.forEach(function (row) {
+    rows.forEach(function (row, i) {
       var source = HD.townships[row[0]];
       if (!source) return;
       var shape = L.polygon(source.getLatLngs(), HD.style(opts, { s: row[1] }));
+      // Like a GeoJSON feature: properties.id names it for identify (layers/identify.py).
+      // (no "code": a copy is not the township itself, HD.townships[code] is)
+      if (opts.ids) shape.feature = { type: "Feature", properties: { id: opts.ids[i] }, geometry: null };
       // A copy covers the township: its tooltip names the township first.
       tooltip(shape, [source.hdTip, row[2]].filter(Boolean).join("\n"));
       shapes.push(shape);
@@ -139,6 +142,38 @@
     return line;
   };
 
+  /* The legend inside the layer control: each theme's lines (themes: [{title, html}]) in a
+     foldable block under the overlay's checkbox (matched by its name); open from
+     opts.openMinWidth px of map width, folded below. The control rebuilds its list when an
+     overlay is added from code; the blocks are put back after each rebuild. */
+  HD.legendInLayers = function (map, control, themes, opts) {
+    var open = map.getSize().x >= opts.openMinWidth;
+    var blocks = themes.map(function (theme) {
+      var block = document.createElement("details");
+      block.className = "hd-legend";
+      block.open = open;
+      var summary = document.createElement("summary");
+      summary.textContent = opts.summary;
+      block.appendChild(summary);
+      var body = document.createElement("div");
+      body.innerHTML = theme.html;
+      block.appendChild(body);
+      L.DomEvent.disableClickPropagation(block);
+      return { title: theme.title, node: block };
+    });
+    function place() {
+      var container = control.getContainer();
+      if (!container) return;
+      container.querySelectorAll(".leaflet-control-layers-overlays label").forEach(function (label) {
+        var name = label.textContent.trim();
+        var block = blocks.find(function (b) { return b.title === name; });
+        if (block) label.parentNode.insertBefore(block.node, label.nextSibling);
+      });
+    }
+    place();
+    map.on("overlayadd overlayremove", place);
+  };
+
   /* A table the state handlers below look up (HD.tables[name]), sent once with the map. */
   HD.table = function (name, value) { HD.tables[name] = value; };
 
@@ -158,7 +193,9 @@
       var modes = row.slice(2).map(function (i) { return table.modes[i]; });
       return [table.codes[row[0]], table.shades[row[1]], entry[0] + ": " + modes.join("、")];
     });
-    shown.highlight = townshipCopies(rows, table);
+    // ids name each copy for identify (layers/identify.py highlight_id)
+    var ids = rows.map(function (row) { return "highlight:" + industry + "/" + row[0]; });
+    shown.highlight = townshipCopies(rows, Object.assign({ ids: ids }, table));
     shown.highlightHost = host;
     shown.highlight.forEach(function (shape) { host.addLayer(shape); });
   }

@@ -1,0 +1,69 @@
+"""The search box and the feature panel in an AppTest: results listed, picking one sets the
+map's focus, the township, the industry and the facts shown."""
+
+from streamlit.testing.v1 import AppTest
+
+from ui.state import FEATURE_KEY, FOCUS_KEY, INDUSTRY_KEY, TOWNSHIP_KEY
+
+NANWAN = "430424204000"
+SANZHANG = "430424113000"
+
+
+def _app() -> None:
+    import streamlit as st
+
+    from ui.feature_panel import render_feature_panel
+    from ui.search_box import render_search_box, render_search_results
+    from ui.state import FEATURE_KEY
+
+    render_search_box("zh")
+    render_search_results("zh")
+    render_feature_panel(st.session_state.get(FEATURE_KEY, []), "zh")
+
+
+def _search(query: str) -> AppTest:
+    app = AppTest.from_function(_app, default_timeout=60)
+    app.run()
+    app.text_input(key="search_query").input(query).run()
+    assert not app.exception
+    return app
+
+
+def _pills(app: AppTest):
+    return app.get("button_group")[0]
+
+
+def test_jiangdong_lists_the_village_and_the_reservoir_and_picking_flies_there():
+    app = _search("江东")
+    pills = _pills(app)
+    assert pills.options[:2] == ["江东村 · 村（社区） · 南湾乡", "江东水库 · 水库 · 南湾乡"]
+    pills.set_value(1).run()
+    focus = app.session_state[FOCUS_KEY]
+    assert (focus["kind"], focus["label"], focus["zoom"]) == ("reservoir", "江东水库", 14)
+    assert 26.8 < focus["lat"] < 27.3 and 112.8 < focus["lon"] < 113.3
+    assert app.session_state[TOWNSHIP_KEY] == NANWAN
+    assert app.session_state[FEATURE_KEY] == ["reservoir-jiangdong"]
+    panel = " ".join(m.value for m in app.markdown)
+    assert "江东水库" in panel and "出处" in panel and "“五库”" in panel
+
+
+def test_a_brand_highlights_its_industry_and_selects_its_township():
+    app = _search("黄贡椒")
+    pills = _pills(app)
+    pills.set_value(1).run()  # 三樟黄贡椒 (brand)
+    assert app.session_state[INDUSTRY_KEY] == "huanggongjiao"
+    assert app.session_state[TOWNSHIP_KEY] == SANZHANG
+    assert app.session_state[FOCUS_KEY]["township"] == SANZHANG
+
+
+def test_an_industry_highlights_without_selecting_a_township():
+    app = _search("黄贡椒")
+    _pills(app).set_value(0).run()
+    assert app.session_state[INDUSTRY_KEY] == "huanggongjiao"
+    assert TOWNSHIP_KEY not in app.session_state
+
+
+def test_nothing_found_says_so():
+    app = _search("qqqqqq")
+    assert not app.get("button_group")
+    assert "没有找到" in app.caption[0].value
