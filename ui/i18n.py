@@ -133,6 +133,21 @@ LABELS: dict[str, dict[Lang, str]] = {
     "col_name": {"zh": "名称", "en": "Name"},
     "col_pinyin": {"zh": "拼音", "en": "Pinyin"},
     "col_code": {"zh": "代码", "en": "Code"},
+    # issue 10: a damaged version store, runtime conditions
+    "store_open_data": {
+        "zh": "官方数据暂不可用，显示开放数据：{layers}",
+        "en": "Official data is unavailable for now; showing open data: {layers}",
+    },
+    "store_last_good": {
+        "zh": "官方数据暂不可读，显示上次校验通过的版本：{layers}",
+        "en": "Official data cannot be read for now; showing the last verified version: {layers}",
+    },
+    "store_recover": {
+        "zh": "管理员请在服务器上运行 `python -m geo.admin check` 查看问题，"
+        "再运行 `python -m geo.admin repair`（或 `repair --from 备份.sqlite`）恢复。",
+        "en": "On the server, run `python -m geo.admin check` to see what is wrong, then "
+        "`python -m geo.admin repair` (or `repair --from BACKUP.sqlite`) to recover.",
+    },
 }
 
 

@@ -12,6 +12,8 @@ from ui.map_view import show_map
 from ui.plan_data import industry_options, plan
 from ui.redline_panel import render_redline_panel
 from ui.sidebar import TownshipOption, render_sidebar, township_label
+from ui.store_notice import render_store_notice
+from ui.text import plain
 from ui.township_panel import render_township_panel
 
 
@@ -26,7 +28,7 @@ def township_options() -> list[TownshipOption]:
 
 def render_industry_townships(industry: str, options: list[TownshipOption], lang: Lang) -> None:
     """Below the map: the townships the highlighted industry is put in, by shade."""
-    names = {o.code: township_label(o, lang) for o in options}
+    names = {o.code: plain(township_label(o, lang)) for o in options}
     shades = assigned_townships(industry)
     for shade in ("centred", "radiating"):
         codes = sorted(code for code, s in shades.items() if s == shade)
@@ -43,6 +45,7 @@ def render_viewer_page(lang: Lang) -> None:
     )
     st.title(t("app_title", lang))
     st.caption(t("app_caption", lang))
+    render_store_notice(lang)
     map_tab, compare_tab, download_tab = st.tabs(
         [t("tab_map", lang), t("tab_compare", lang), t("tab_downloads", lang)]
     )
