@@ -2,10 +2,10 @@
 
 Every string that comes from the plan data, an imported layer or an uploaded file and is put
 into a Streamlit call that renders markdown (st.markdown, st.subheader, st.error, st.warning,
-st.success, st.caption, labels) goes through `plain` first; HTML contexts use `html_text`.
+st.success, st.caption, labels) goes through `plain` first. (HTML the map builds by hand, such
+as the legend, is escaped where it is built: layers/legend.py, static/map/hd-map.js.)
 """
 
-import html
 import re
 
 # ASCII punctuation markdown (CommonMark, GitHub extensions, Streamlit's :color[…] directives
@@ -23,7 +23,3 @@ def plain(value: object) -> str:
     text = _MARKDOWN_SIGNIFICANT.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", text)
 
-
-def html_text(value: object) -> str:
-    """`value` as HTML text (for HTML built by hand: tooltips, popups, legends)."""
-    return html.escape("" if value is None else str(value), quote=True)
