@@ -10,6 +10,7 @@ import pytest
 
 from bench.baseline import BASELINE_LAYERS, build_baseline_map, layer_geojson
 from bench.browser import SocketFrame, app_bytes, rerun_server_seconds, script_exec_seconds
+from bench.load import _percentiles, load_rows
 from bench.payload import map_payload, payload_comparison, st_folium_text
 from bench.report import PAYLOAD_TARGET, Row, payload_rows, table
 from bench.server import tree_rss_bytes
@@ -103,3 +104,12 @@ def test_websocket_figures_from_frames():
 
 def test_memory_of_a_process_tree_is_read_from_proc():
     assert tree_rss_bytes(os.getpid()) > 10_000_000  # this Python with geopandas loaded
+
+
+def test_load_percentiles_and_rows() -> None:
+    figures = _percentiles(sorted(0.01 * i for i in range(1, 101)))
+    assert figures == {"p50": 0.505, "p90": 0.91, "p99": 1.0, "max": 1.0}
+    assert _percentiles([])["p50"] is None
+    rows = load_rows({"sessions": 20, "clicks_per_session": 5, "errors": 1,
+                      "click_latency_s": figures, "rss_per_session_bytes": 2 * 2**20})
+    assert [r.met for r in rows if r.target] == [False, False]
