@@ -28,8 +28,9 @@ from layers.assets import HD_MAP_CSS, HD_MAP_JS, LOCAL_ASSETS, STATIC_DIR, STATI
 from ui.i18n import Lang, t
 from ui.text import plain
 
-VENDOR_COMMAND = "bash scripts/setup.sh  (or: npm ci && .venv/bin/python -m layers.assets)"
-DATA_COMMAND = "git checkout -- data/  (or rebuild: .venv/bin/python -m geo.build)"
+VENDOR_COMMAND = "bash scripts/setup.sh\n# 或 / or: npm ci && .venv/bin/python -m layers.assets"
+DATA_COMMAND = ("git checkout -- data/\n# 或重新构建 / or rebuild: "
+                ".venv/bin/python -m geo.build --sources ../shared/sources --out data")
 
 
 @dataclass(frozen=True)
