@@ -1,5 +1,6 @@
 """Validate, import, roll back: the admin operations shared by the CLI and the admin page."""
 
+import hashlib
 import io
 import logging
 from dataclasses import dataclass, field
@@ -160,8 +161,9 @@ def import_file(path: Path, layer_id: str, admin: str, comment: str, crs: str | 
     if not inspection.ok:
         if not (use_repaired and inspection.repaired is not None):
             blocking = errors(inspection.problems)
-            store().log_rejection(layer_id, admin, f"{label}: " + "; ".join(
-                p.text("en") for p in blocking))
+            store().log_rejection(layer_id, admin, f"{comment} | file {label} sha256 "
+                                  f"{_file_sha256(path)} | " + "; ".join(
+                                      p.text("en") for p in blocking))
             raise RejectedFile(blocking)
         frame = inspection.repaired
         repaired_note = [f"#{i} {feature_name(frame, i) or ''}".strip()
@@ -186,6 +188,18 @@ def import_file(path: Path, layer_id: str, admin: str, comment: str, crs: str | 
         layer_id, admin, comment, (source or DEFAULT_SOURCE).strip(),
         (licence or DEFAULT_LICENCE).strip(), quality, label, sha256(upload), upload,
         sha256(geojson), geojson, len(derived)), summarise)
+
+
+def _file_sha256(path: Path) -> str:
+    """SHA-256 of an upload, read in chunks ('-' when it cannot be read), for the audit log."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as upload:
+            while chunk := upload.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return "-"
+    return digest.hexdigest()
 
 
 def rollback(layer_id: str, version: int, admin: str, comment: str = "") -> None:
