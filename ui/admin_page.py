@@ -19,7 +19,7 @@ from geo.admin.diff import describe
 from geo.admin.problems import Problem, RejectedFile
 from geo.admin.rules import RULES
 from geo.admin.serialize import to_geojson_bytes
-from geo.admin.store import StoreError
+from geo.admin.store import LOCK_WAIT_LIMIT_S, StoreError
 from ui.store_notice import render_store_notice
 from ui.text import plain
 
@@ -103,6 +103,14 @@ def _login(lang: str) -> bool:
     return False
 
 
+def _writing(lang: str) -> str:
+    """What a write shows while it runs (it may wait for another admin's write to finish)."""
+    return _t(lang, "正在写入版本库；若另一管理员正在写入，将等待"
+                    f"（最多 {LOCK_WAIT_LIMIT_S:.0f} 秒）…",
+              f"Writing to the version store; if another admin is writing, this waits (at most "
+              f"{LOCK_WAIT_LIMIT_S:.0f} s)…")
+
+
 def _show_problems(lang: str, problems: list[Problem]) -> None:
     for problem in problems:
         (st.error if problem.severity == "error" else st.warning)(plain(problem.text(lang)))
@@ -183,9 +191,10 @@ def _import_form(lang: str, path: Path, layer_id: str, admin: str, crs: str | No
         st.error(_t(lang, "未授权。", "Not authorised."))
         return
     try:
-        meta = service.import_file(path, layer_id, admin, comment, crs, source or None,
-                                   licence or None, quality, use_repaired,
-                                   file_label=path.name)
+        with st.spinner(_writing(lang)):
+            meta = service.import_file(path, layer_id, admin, comment, crs, source or None,
+                                       licence or None, quality, use_repaired,
+                                       file_label=path.name)
     except RejectedFile as rejected:
         _show_problems(lang, rejected.problems)
         return
@@ -234,7 +243,8 @@ def _history_section(lang: str, layer_id: str, admin: str) -> None:
         if not is_authorised():
             st.error(_t(lang, "未授权。", "Not authorised."))
             return
-        service.rollback(layer_id, target, admin, reason)
+        with st.spinner(_writing(lang)):
+            service.rollback(layer_id, target, admin, reason)
         st.toast(_t(lang, f"现在使用 v{target}。", f"Now serving v{target}."))
         st.rerun()
     with st.expander(_t(lang, "操作日志", "Audit log")):
