@@ -2,7 +2,7 @@
 
 Each session speaks Streamlit's own protocol (BackMsg / ForwardMsg over /_stcore/stream), as
 the browser does: it runs the page, then sends the map component's value for a click at a
-point inside a township (exactly what the map sends on a click) and waits for the re-run to
+point inside a township (the event the map component sends on a click) and waits for the re-run to
 finish with that township's panel. Recorded: errors (exceptions shown, error boxes, missing
 panel, timeouts, dropped connections), click latency (send -> script finished) percentiles,
 and server memory (process tree RSS) before the sessions and with all of them open, per session.
@@ -34,13 +34,13 @@ from geo.admin.settings import ADMIN_DIR_ENV
 from geo.datastore import load_layer
 from geo.paths import PROJECT_ROOT
 from harness.local_app import StreamlitServer
+from ui.map_view import MAP_COMPONENT
 
 DEFAULT_SESSIONS = 20
 DEFAULT_CLICKS = 5
 CLICK_TIMEOUT_S = 60.0
 SCENARIO_LIMIT_S = 600.0
 SETTLE_S = 2.0  # after the sessions finish their clicks, before memory is read
-MAP_COMPONENT = "streamlit_folium"
 RSS_PER_SESSION_TARGET_MB = 1.0  # sessions held with flat memory (measured 0.3-0.8 MB before)
 
 
@@ -93,7 +93,7 @@ async def _finish_run(ws: Any, page: Page) -> Page:
         elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
             element = message.delta.new_element
             if element.WhichOneof("type") == "component_instance" and \
-                    MAP_COMPONENT in element.component_instance.component_name:
+                    element.component_instance.component_name == MAP_COMPONENT:
                 drawn.component_id = element.component_instance.id
             text, error = _element_text(element)
             drawn.texts.append(text)
@@ -129,7 +129,7 @@ async def _session(ws_url: str, clicks: int, points: list[tuple[str, float, floa
                     result.errors.append("no map component on the page")
                     break
                 name, lat, lng = points[(offset + index) % len(points)]
-                value = {"last_clicked": {"lat": lat, "lng": lng}}
+                value = {"type": "click", "lat": lat, "lng": lng, "seq": index + 1}
                 started = time.perf_counter()
                 await ws.send(_rerun(page, [WidgetState(id=page.component_id,
                                                         json_value=json.dumps(value))]))

@@ -12,7 +12,6 @@ store_troubles() says which layers and why (the pages show a notice).
 """
 
 import json
-from io import BytesIO
 from pathlib import Path
 from threading import Lock
 from typing import Any
@@ -81,8 +80,8 @@ def _imported(layer_id: str) -> Imported | None:
         return None
     key = ("layer", layer_id, "store", str(store.path), store.identity(), meta.version,
            meta.sha256)
-    frame = _cached(key, lambda: gpd.read_file(BytesIO(
-        store.verified_bytes(layer_id, meta.version, meta.sha256))))
+    frame = _cached(key, lambda: read_geojson(
+        store.verified_bytes(layer_id, meta.version, meta.sha256)))
     return meta, frame
 
 
@@ -126,10 +125,27 @@ def layer_ids() -> list[str]:
     return committed + [i for i in RULES if i not in committed and _served(i) is not None]
 
 
+def read_geojson(data: bytes | str) -> gpd.GeoDataFrame:
+    """A GeoJSON FeatureCollection as a frame in EPSG:4326, columns in the properties' order.
+
+    Parsed with json + shapely rather than gpd.read_file, so serving a layer does not load
+    pyogrio/GDAL (~30 MB of the viewer's memory); imports of other formats still use it."""
+    features = json.loads(data)["features"]
+    columns = list(dict.fromkeys(k for f in features for k in (f.get("properties") or {})))
+    frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326",
+                                           columns=[*columns, "geometry"])
+    for column in columns:  # GDAL's GeoJSON driver reads integers that fit 32 bits as int32
+        values = frame[column]
+        if values.dtype == "int64" and values.between(-(2**31), 2**31 - 1).all():
+            frame[column] = values.astype("int32")
+    return frame.set_geometry("geometry")
+
+
 def committed_layer(layer_id: str) -> gpd.GeoDataFrame:
     """The open-source build of a layer from data/, ignoring admin imports."""
     path = paths.DATA_DIR / _manifest()["layers"][layer_id]["file"]
-    frame = _cached(("layer", layer_id, "data", _file_stamp(path)), lambda: gpd.read_file(path))
+    frame = _cached(("layer", layer_id, "data", _file_stamp(path)),
+                    lambda: read_geojson(path.read_bytes()))
     return frame.copy()
 
 

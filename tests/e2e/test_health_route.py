@@ -15,10 +15,11 @@ from geo.admin import service
 from harness.local_app import StreamlitServer
 from tests.admin_support import official_townships, write_geojson
 from tests.e2e.conftest import ARTIFACTS, PROJECT_ROOT
+from ui.map_view import MAP_COMPONENT
 
 pytestmark = pytest.mark.e2e
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_IFRAME = f'iframe[title="{MAP_COMPONENT}"]'
 
 
 @pytest.fixture(scope="module")

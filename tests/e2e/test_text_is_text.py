@@ -13,12 +13,13 @@ from layers import admin_areas
 from tests.admin_corpus import ACCEPTED, HOSTILE_HOST, HOSTILE_NAMES
 from tests.admin_support import official_townships, write_geojson
 from tests.e2e.conftest import ARTIFACTS, OfflineLog, pick_option, running_app
+from ui.map_view import MAP_COMPONENT
 
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "e2e-text-password"
 HOSTILE_LAYERS = ("townships-hostile-names", "seats-hostile-names", "villages", "redline")
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_IFRAME = f'iframe[title="{MAP_COMPONENT}"]'
 # What markup in the names would have made, in any frame of the page.
 MARKUP_MADE_JS = """(host) => {
   const found = [];
