@@ -18,6 +18,7 @@ import os
 import statistics
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -201,8 +202,10 @@ def _percentiles(values: list[float]) -> dict[str, float | None]:
 def measure_load(script: Path, log_path: Path, sessions: int = DEFAULT_SESSIONS,
                  clicks: int = DEFAULT_CLICKS) -> dict[str, Any]:
     """Start the app, run the scenario, stop the app; the figures as a dict."""
-    with StreamlitServer(script, log_path) as server:
-        return asyncio.run(_scenario(server.url, server.process.pid, sessions, clicks))
+    with StreamlitServer(script, log_path) as server, ThreadPoolExecutor(1) as worker:
+        # its own thread: the caller may run an event loop already (Playwright's sync API)
+        return worker.submit(asyncio.run, _scenario(server.url, server.process.pid, sessions,
+                                                    clicks)).result()
 
 
 def load_rows(load: dict[str, Any]) -> list[Row]:
