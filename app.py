@@ -2,12 +2,16 @@
 
 import streamlit as st
 
+from ui.health import missing_pieces, render_missing_pieces
 from ui.i18n import t
 from ui.pages import admin_page, viewer_page
 from ui.sidebar import current_lang, language_switch
 
 st.set_page_config(page_title=t("app_title", current_lang()), page_icon="🗺️", layout="wide")
 lang = language_switch()
+if missing := missing_pieces():  # setup not run, or data/ damaged: say what and how to fix
+    render_missing_pieces(missing, lang)
+    st.stop()
 pages = [
     st.Page(viewer_page, title=t("page_viewer", lang), url_path="map", default=True),
     st.Page(admin_page, title=t("page_admin", lang), url_path="admin"),

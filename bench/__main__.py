@@ -5,6 +5,7 @@ print a table (with the ratio to the baseline where there is one) and write benc
     python -m bench --runs 3        # fewer visits
     python -m bench --no-browser    # no Chromium: build time, payload, server re-run time
     python -m bench --markdown      # the table as Markdown (for docs/benchmark.md)
+    python -m bench --sessions 50   # load scenario with 50 sessions (0: skip it; default 20)
 """
 
 import argparse
@@ -23,6 +24,7 @@ from bench.baseline import CDN_FILES, build_baseline_map, layer_geojson
 from bench.browser import AppSpec, visit
 from bench.build_time import build_seconds
 from bench.floor import serve_floor, visit_floor
+from bench.load import DEFAULT_CLICKS, DEFAULT_SESSIONS, load_rows, measure_load
 from bench.payload import payload_comparison
 from bench.print_time import atlas_seconds, print_rows, sheet_seconds
 from bench.report import (
@@ -121,6 +123,11 @@ def run_benchmark() -> None:
     parser.add_argument("--runs", type=int, default=5, help="counted visits per app (default 5)")
     parser.add_argument("--no-browser", action="store_true", help="skip the browser timings")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument("--sessions", type=int, default=DEFAULT_SESSIONS,
+                        help=f"concurrent sessions of the load scenario (default "
+                             f"{DEFAULT_SESSIONS}, 0: skip it)")
+    parser.add_argument("--clicks", type=int, default=DEFAULT_CLICKS,
+                        help=f"township clicks per load session (default {DEFAULT_CLICKS})")
     args = parser.parse_args()
 
     builds = [build_seconds() for _ in range(args.runs)]
@@ -157,6 +164,10 @@ def run_benchmark() -> None:
         results["browser"] = {"ours": ours, "baseline": baseline, "floor": floor}
         results["summary"] = summary(payload, ours, baseline, floor)
         rows += browser_rows(ours, baseline, floor)
+    if args.sessions:
+        results["load"] = measure_load(OURS.script, LOGS_DIR / "load.log", args.sessions,
+                                       args.clicks)
+        rows += load_rows(results["load"])
     results["machine"]["load_average_at_end"] = _load_average()
     results["table"] = [row.as_dict() for row in rows]
     RESULTS_PATH.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")

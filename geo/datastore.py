@@ -3,6 +3,12 @@
 Every call checks the version store's current-version pointer (one small SQLite query) and
 the committed file's mtime; parsed layers are cached on that stamp, so a new import or a
 rollback shows on the next page load without a restart, and unchanged layers cost no parsing.
+
+What is served is verified: an imported version is parsed only when its bytes match the
+checksum recorded at import, and the cache is keyed by the store file's identity too, so a
+store replaced on disk is read afresh. When the store cannot be read, or a version fails its
+check, the layer's last good copy in this process is served, else the open data in data/;
+store_troubles() says which layers and why (the pages show a notice).
 """
 
 import json
@@ -15,13 +21,16 @@ import geopandas as gpd
 from geo import paths
 from geo.admin import settings
 from geo.admin.rules import RULES
-from geo.admin.store import VersionMeta, VersionStore
+from geo.admin.store import StoreError, VersionMeta, VersionStore
 
 OPEN_SOURCE_LABEL_ZH = "开源数据构建"
 OPEN_SOURCE_LABEL_EN = "built from open sources"
 
 _cache: dict[tuple, Any] = {}
 _cache_lock = Lock()
+Imported = tuple[VersionMeta, gpd.GeoDataFrame]
+_last_good: dict[str, Imported] = {}  # per layer: the last imported version that verified
+_troubles: dict[str, StoreError] = {}  # per layer: why its current version is not served
 
 
 def _cached(key: tuple, build) -> Any:
@@ -62,15 +71,58 @@ def has_committed(layer_id: str) -> bool:
     return layer_id in _manifest()["layers"]
 
 
+def _imported(layer_id: str) -> Imported | None:
+    """The current imported version, verified; None when data/ is served. StoreError when the
+    store cannot be read or the version fails its checksum."""
+    store = _store()
+    meta = store.current_meta(layer_id)
+    if meta is None:
+        return None
+    key = ("layer", layer_id, "store", str(store.path), store.identity(), meta.version,
+           meta.sha256)
+    frame = _cached(key, lambda: read_geojson(
+        store.verified_bytes(layer_id, meta.version, meta.sha256)))
+    return meta, frame
+
+
+def _served(layer_id: str) -> Imported | None:
+    """What is served of an imported layer: its verified current version, or after a store
+    failure its last good copy; None means the open data in data/."""
+    try:
+        imported = _imported(layer_id)
+    except StoreError as trouble:
+        _troubles[layer_id] = trouble
+        return _last_good.get(layer_id)
+    _troubles.pop(layer_id, None)
+    if imported is None:
+        _last_good.pop(layer_id, None)
+    else:
+        _last_good[layer_id] = imported
+    return imported
+
+
+def store_troubles() -> dict[str, StoreError]:
+    """Layers whose current imported version cannot be served right now, and why (checked
+    afresh for every layer an admin may import)."""
+    for layer_id in RULES:
+        _served(layer_id)
+    return dict(_troubles)
+
+
+def serving_last_good(layer_id: str) -> bool:
+    """Whether a store failure has the layer served from its last good copy (not data/)."""
+    return layer_id in _troubles and layer_id in _last_good
+
+
 def has_layer(layer_id: str) -> bool:
     """Whether the layer can be served (committed in data/ or imported by an admin)."""
-    return has_committed(layer_id) or _store().current_version(layer_id) > 0
+    return has_committed(layer_id) or _served(layer_id) is not None
 
 
 def layer_ids() -> list[str]:
     """Every layer that can be served: the manifest's, then imported ones not in it."""
     committed = list(_manifest()["layers"])
-    return committed + [i for i in _store().imported_layers() if i not in committed]
+    return committed + [i for i in RULES if i not in committed and _served(i) is not None]
 
 
 def read_geojson(data: bytes | str) -> gpd.GeoDataFrame:
@@ -99,14 +151,10 @@ def committed_layer(layer_id: str) -> gpd.GeoDataFrame:
 
 def load_layer(layer_id: str) -> gpd.GeoDataFrame:
     """The current version of a layer, in EPSG:4326 (a copy: callers may modify it)."""
-    store = _store()
-    stamp = store.current_stamp(layer_id)
-    if stamp is None:
+    served = _served(layer_id)
+    if served is None:
         return committed_layer(layer_id)
-    version, digest = stamp
-    frame = _cached(("layer", layer_id, "store", str(store.path), version, digest),
-                    lambda: read_geojson(store.version_bytes(layer_id, version)))
-    return frame.copy()
+    return served[1].copy()
 
 
 def layer_info(layer_id: str) -> dict[str, Any]:
@@ -117,7 +165,8 @@ def layer_info(layer_id: str) -> dict[str, Any]:
     version also imported_at, admin, comment, and source/licence/attribution/quality/
     feature_count/sha256 of that version.
     """
-    meta = _store().current_meta(layer_id)
+    served = _served(layer_id)
+    meta = None if served is None else served[0]
     if meta is None:
         info = dict(_manifest()["layers"][layer_id])
         info.update(version=0, official=False, version_label_zh=OPEN_SOURCE_LABEL_ZH,

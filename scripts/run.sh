@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec .venv/bin/streamlit run app.py --server.port "${PORT:-8501}" --server.headless true
+# serve.py = app.py plus the /healthz route (st.App)
+exec .venv/bin/streamlit run serve.py --server.port "${PORT:-8501}" --server.headless true

@@ -9,12 +9,11 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 from shapely import affinity
-from shapely.geometry import Polygon
 
 from geo import datastore
 from geo.admin import service
 from geo.admin.problems import RejectedFile
-from tests.admin_support import official_townships, write_geojson, zip_shapefile
+from tests.admin_support import bowtie_at, official_townships, write_geojson, zip_shapefile
 
 
 @pytest.fixture(autouse=True)
@@ -29,15 +28,6 @@ def _state(layer_id: str) -> tuple:
     versions = [(m.version, m.sha256) for m in store.history(layer_id)]
     served = store.version_bytes(layer_id, current) if current else None
     return current, versions, served
-
-
-def _bowtie_at(frame: gpd.GeoDataFrame, index: int) -> gpd.GeoDataFrame:
-    centre = frame.geometry.iloc[index].representative_point()
-    x, y, d = centre.x, centre.y, 0.01
-    bad = frame.copy()
-    bad.loc[bad.index[index], "geometry"] = Polygon(
-        [(x - d, y - d), (x + d, y + d), (x + d, y - d), (x - d, y + d)])
-    return bad
 
 
 def _edit(change: Callable[[gpd.GeoDataFrame], gpd.GeoDataFrame], name: str = "townships.geojson"):
@@ -131,7 +121,7 @@ CASES = {
                               "lacks its .dbf"),
     "wrong-geometry-type": (_seats_as_townships, "wrong-geometry-type", "seats.geojson", 0,
                             "洣水镇", "geometry", "geometry is a Point"),
-    "invalid-geometry": (_edit(lambda f: _bowtie_at(f, 2)), "invalid-geometry",
+    "invalid-geometry": (_edit(lambda f: bowtie_at(f, 2)), "invalid-geometry",
                          "townships.geojson", 2, "新塘镇", "geometry", "Self-intersection"),
     "empty-geometry": (_edit(lambda f: _set(f, 3, "geometry", None)), "empty-geometry",
                        "townships.geojson", 3, "大浦镇", "geometry", "empty geometry"),
@@ -208,7 +198,7 @@ def test_size_limit_is_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_invalid_geometry_is_offered_repaired_but_never_applied_silently(tmp_path: Path) -> None:
-    path = write_geojson(_bowtie_at(official_townships(), 2), tmp_path / "bowtie.geojson")
+    path = write_geojson(bowtie_at(official_townships(), 2), tmp_path / "bowtie.geojson")
     inspection = service.inspect(path, "townships")
     assert not inspection.ok
     assert inspection.repaired_indices == [2]

@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from shapely import affinity
 
 from geo import datastore
 from geo.admin import service, settings
+from geo.admin.measure import area_km2
 from geo.admin.serialize import sha256
 from geo.paths import PROJECT_ROOT
-from tests.admin_support import official_townships, townships, write_geojson
+from tests.admin_support import moved_border, official_townships, townships, write_geojson
 
 
 @pytest.fixture(autouse=True)
@@ -23,11 +23,9 @@ def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "admin"
 
 
-def _grown(index: int, factor: float, path: Path) -> Path:
-    frame = official_townships()
-    frame.loc[frame.index[index], "geometry"] = affinity.scale(
-        frame.geometry.iloc[index], factor, factor)
-    return write_geojson(frame, path)
+def _grown(index: int, radius_deg: float, path: Path) -> Path:
+    """Townships where `index` gives a disc of its border area to its neighbour."""
+    return write_geojson(moved_border(official_townships(), index, radius_deg), path)
 
 
 def test_import_derives_what_the_viewer_reads(tmp_path: Path) -> None:
@@ -54,16 +52,23 @@ def test_change_summary_counts_changed_features_and_area(tmp_path: Path) -> None
     service.import_file(write_geojson(official_townships(), tmp_path / "v1.geojson"),
                         "townships", "tester", "first")
     mishui = official_townships().geometry.iloc[0]
-    meta = service.import_file(_grown(0, 0.9, tmp_path / "v2.geojson"), "townships", "tester",
-                               "shrink 洣水镇")
+    moved = moved_border(official_townships(), 0, 0.01)
+    meta = service.import_file(write_geojson(moved, tmp_path / "v2.geojson"), "townships",
+                               "tester", "move a border of 洣水镇")
     summary = meta.summary
     assert summary["compared_with"] == "v1"
-    assert summary["changed"] == summary["geometry_changed"] == ["洣水镇"]
-    assert summary["unchanged"] == 16
+    grown = next(n for n, g, h in zip(moved.name, moved.geometry, official_townships().geometry,
+                                      strict=True) if g.area > h.area)
+    assert sorted(summary["changed"]) == sorted(summary["geometry_changed"]) == sorted(
+        ["洣水镇", grown])
+    assert summary["unchanged"] == 15
     assert summary["added"] == [] and summary["removed"] == []
-    expected = -0.19 * townships().area_km2.iloc[0]  # 0.9² = 0.81 of the area
-    assert summary["area_km2_change"] == pytest.approx(expected, rel=0.01)
-    assert list(summary["area_km2_change_by_feature"]) == ["洣水镇"]
+    lost = area_km2(mishui) - area_km2(moved.geometry.iloc[0])
+    assert lost > 1  # a disc of about 1 km radius
+    by_feature = summary["area_km2_change_by_feature"]
+    assert by_feature["洣水镇"] == pytest.approx(-lost, abs=0.01)
+    assert by_feature[grown] == pytest.approx(lost, abs=0.01)
+    assert summary["area_km2_change"] == pytest.approx(0, abs=0.01)  # the county is unchanged
     assert mishui.area > datastore.load_layer("townships").geometry.iloc[0].area
 
 
@@ -72,7 +77,7 @@ def test_rollback_restores_the_exact_previous_bytes(tmp_path: Path) -> None:
                                 "townships", "alice", "first")
     store = service.store()
     first_bytes = store.version_bytes("townships", 1)
-    service.import_file(_grown(3, 1.05, tmp_path / "b.geojson"), "townships", "bob", "second")
+    service.import_file(_grown(3, 0.01, tmp_path / "b.geojson"), "townships", "bob", "second")
     assert store.version_bytes("townships", 2) != first_bytes
     assert datastore.layer_info("townships")["sha256"] != first.sha256
 
@@ -114,7 +119,7 @@ HANG_GUARD_S = 300  # not a timing assertion: only stops a deadlock from hanging
 
 def test_concurrent_imports_from_parallel_processes(tmp_path: Path, admin_dir: Path) -> None:
     workers = 6
-    files = [_grown(i, 1.0 + 0.01 * (i + 1), tmp_path / f"p{i}.geojson") for i in range(workers)]
+    files = [_grown(i, 0.005 * (i + 1), tmp_path / f"p{i}.geojson") for i in range(workers)]
     start = tmp_path / "start"
     env = {**os.environ, settings.ADMIN_DIR_ENV: str(admin_dir)}
     children = [subprocess.Popen([sys.executable, "-c", CHILD, str(start), str(f), str(i)],

@@ -19,6 +19,7 @@ from bench.browser import (
     script_exec_seconds,
 )
 from bench.floor import serve_floor
+from bench.load import _percentiles, load_rows
 from bench.payload import map_payload, payload_comparison, rendered_html
 from bench.report import PAYLOAD_TARGET, Row, payload_rows, summary, table
 from bench.server import tree_rss_bytes
@@ -149,3 +150,12 @@ def test_summary_gives_ratios_to_the_naive_app_and_the_floor():
                        "open_bytes_floor_ratio": 2.0, "click_ws_bytes": 1500,
                        "click_map_ws_bytes": 300, "click_browser_s_ratio": 0.5,
                        "peak_rss_ratio": 1.1, "map_bytes_ratio": 0.25}
+
+
+def test_load_percentiles_and_rows() -> None:
+    figures = _percentiles(sorted(0.01 * i for i in range(1, 101)))
+    assert figures == {"p50": 0.505, "p90": 0.91, "p99": 1.0, "max": 1.0}
+    assert _percentiles([])["p50"] is None
+    rows = load_rows({"sessions": 20, "clicks_per_session": 5, "errors": 1,
+                      "click_latency_s": figures, "rss_per_session_bytes": 2 * 2**20})
+    assert [r.met for r in rows if r.target] == [False, False]

@@ -8,14 +8,13 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from shapely import affinity
 
 import geo.plan.current
 from geo.admin import service
 from geo.paths import PLAN_DIR
 from geo.plan import load_plan
 from layers.assets import MAP_ASSETS, STATIC_DIR, STATIC_URL
-from tests.admin_support import official_townships, write_geojson
+from tests.admin_support import moved_border, official_townships, write_geojson
 from ui import map_resource, map_view
 from ui.state import ViewState
 
@@ -63,8 +62,7 @@ def test_url_changes_when_an_admin_import_changes_the_townships(
         admin_dir: Path, tmp_path: Path) -> None:
     before = map_view.map_url(VIEW)
     assert map_view.map_url(VIEW) == before
-    frame = official_townships()
-    frame.loc[frame.index[0], "geometry"] = affinity.scale(frame.geometry.iloc[0], 0.9, 0.9)
+    frame = moved_border(official_townships(), 0, 0.01)  # the importer wants a tiling
     service.import_file(write_geojson(frame, tmp_path / "v1.geojson"), "townships", "tester",
                         "official boundaries")
     after = map_view.map_url(VIEW)

@@ -19,6 +19,9 @@ from geo.admin.diff import describe
 from geo.admin.problems import Problem, RejectedFile
 from geo.admin.rules import RULES
 from geo.admin.serialize import to_geojson_bytes
+from geo.admin.store import LOCK_WAIT_LIMIT_S, StoreError
+from ui.store_notice import render_store_notice
+from ui.text import plain
 
 PASSWORD_ENV = "HENGDONG_ADMIN_PASSWORD"
 SECRET_KEY = "admin_password"
@@ -61,15 +64,19 @@ def render_admin_page(lang: str) -> None:
     st.title(_t(lang, "数据管理", "Data administration"))
     st.caption(_t(lang, "用官方数据替换图层：校验、留存每个版本、可回滚。",
                   "Replace a layer with official data: validated, every version kept, reversible."))
-    if not _login(lang):
+    store_unreadable = render_store_notice(lang, for_admin=True)
+    if not _login(lang) or store_unreadable:
         return
     admin = st.text_input(_t(lang, "管理员姓名", "Admin name"), key="admin_name").strip()
     layer_id = st.selectbox(
         _t(lang, "图层", "Layer"), list(RULES), key="admin_layer",
         index=list(RULES).index(DEFAULT_LAYER),
         format_func=lambda i: f"{_t(lang, RULES[i].title_zh, RULES[i].title_en)} ({i})")
-    _upload_section(lang, layer_id, admin)
-    _history_section(lang, layer_id, admin)
+    try:
+        _upload_section(lang, layer_id, admin)
+        _history_section(lang, layer_id, admin)
+    except StoreError as trouble:  # locked too long, or damaged while the page was open
+        st.error(plain(trouble.text(lang)))
 
 
 def _login(lang: str) -> bool:
@@ -96,9 +103,17 @@ def _login(lang: str) -> bool:
     return False
 
 
+def _writing(lang: str) -> str:
+    """What a write shows while it runs (it may wait for another admin's write to finish)."""
+    return _t(lang, "正在写入版本库；若另一管理员正在写入，将等待"
+                    f"（最多 {LOCK_WAIT_LIMIT_S:.0f} 秒）…",
+              f"Writing to the version store; if another admin is writing, this waits (at most "
+              f"{LOCK_WAIT_LIMIT_S:.0f} s)…")
+
+
 def _show_problems(lang: str, problems: list[Problem]) -> None:
     for problem in problems:
-        (st.error if problem.severity == "error" else st.warning)(problem.text(lang))
+        (st.error if problem.severity == "error" else st.warning)(plain(problem.text(lang)))
 
 
 def _crs_choice(lang: str) -> str | None:
@@ -176,15 +191,16 @@ def _import_form(lang: str, path: Path, layer_id: str, admin: str, crs: str | No
         st.error(_t(lang, "未授权。", "Not authorised."))
         return
     try:
-        meta = service.import_file(path, layer_id, admin, comment, crs, source or None,
-                                   licence or None, quality, use_repaired,
-                                   file_label=path.name)
+        with st.spinner(_writing(lang)):
+            meta = service.import_file(path, layer_id, admin, comment, crs, source or None,
+                                       licence or None, quality, use_repaired,
+                                       file_label=path.name)
     except RejectedFile as rejected:
         _show_problems(lang, rejected.problems)
         return
     st.session_state.pop(INSPECTION_KEY, None)
     st.success(_t(lang, f"已导入为 v{meta.version}。", f"Imported as v{meta.version}.") + " "
-               + describe(meta.summary, lang))
+               + plain(describe(meta.summary, lang)))
 
 
 def _history_rows(lang: str, versions: list, current: int) -> pd.DataFrame:
@@ -212,8 +228,8 @@ def _history_section(lang: str, layer_id: str, admin: str) -> None:
     st.subheader(_t(lang, "版本历史", "Version history"))
     if datastore.has_layer(layer_id):  # drawn after any import above, so it is up to date
         info = datastore.layer_info(layer_id)
-        st.caption(_t(lang, f"当前：{info['version_label_zh']}",
-                      f"Now: {info['version_label_en']}"))
+        st.caption(_t(lang, f"当前：{plain(info['version_label_zh'])}",
+                      f"Now: {plain(info['version_label_en'])}"))
     store = service.store()
     current = store.current_version(layer_id)
     versions = service.history(layer_id)
@@ -227,7 +243,8 @@ def _history_section(lang: str, layer_id: str, admin: str) -> None:
         if not is_authorised():
             st.error(_t(lang, "未授权。", "Not authorised."))
             return
-        service.rollback(layer_id, target, admin, reason)
+        with st.spinner(_writing(lang)):
+            service.rollback(layer_id, target, admin, reason)
         st.toast(_t(lang, f"现在使用 v{target}。", f"Now serving v{target}."))
         st.rerun()
     with st.expander(_t(lang, "操作日志", "Audit log")):

@@ -223,6 +223,27 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "The link's parameter {param}={value} is not known and was ignored.",
     },
     "panel_show": {"zh": "显示详情面板", "en": "Show the panel"},
+    # issue 10: a damaged version store, runtime conditions
+    "store_open_data": {
+        "zh": "官方数据暂不可用，显示开放数据{layers}",
+        "en": "Official data is unavailable for now; showing open data{layers}",
+    },
+    "store_layers": {"zh": "：{layers}", "en": ": {layers}"},
+    "store_last_good": {
+        "zh": "官方数据暂不可读，显示上次校验通过的版本{layers}",
+        "en": "Official data cannot be read for now; showing the last verified version{layers}",
+    },
+    "missing_title": {
+        "zh": "地图无法启动：缺少以下部分",
+        "en": "The map cannot start: these pieces are missing",
+    },
+    "missing_fix": {"zh": "修复命令：", "en": "To fix, run:"},
+    "store_recover": {
+        "zh": "管理员请在服务器上运行 `python -m geo.admin check` 查看问题，"
+        "再运行 `python -m geo.admin repair`（或 `repair --from 备份.sqlite`）恢复。",
+        "en": "On the server, run `python -m geo.admin check` to see what is wrong, then "
+        "`python -m geo.admin repair` (or `repair --from BACKUP.sqlite`) to recover.",
+    },
 }
 
 

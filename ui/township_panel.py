@@ -10,6 +10,7 @@ from geo.plan.views import FactView, IndustryView, TownshipView
 from ui.data import townships
 from ui.i18n import Lang, t
 from ui.plan_data import citation_text, pick, plan
+from ui.text import plain
 
 LIST_SEPARATOR = {"zh": "、", "en": ", "}
 FACT_SECTIONS = ("featured_towns", "brands", "ecology", "parks", "recognitions")
@@ -35,14 +36,14 @@ class PanelSection:
 
 def _fact_line(fact: FactView, plan_data: Plan, lang: Lang, group: str | None = None
                ) -> PanelLine:
-    name = pick(lang, fact.name, fact.name_en)
+    name = plain(pick(lang, fact.name, fact.name_en))
     if fact.place.village:
-        name += t("paren", lang, text=fact.place.village)
-    summary = pick(lang, fact.summary, fact.summary_en)
+        name += t("paren", lang, text=plain(fact.place.village))
+    summary = plain(pick(lang, fact.summary, fact.summary_en))
     text = f"**{name}**" + (f" — {summary}" if summary else "")
     if fact.items:
         text += t("paren", lang, text=LIST_SEPARATOR[lang].join(
-            pick(lang, i.name, i.name_en) for i in fact.items)
+            plain(pick(lang, i.name, i.name_en)) for i in fact.items)
             + (t("open_list_note", lang) if fact.open_list else ""))
     if fact.place.basis != "stated":  # e.g. placed here because its name is the township's
         text += t("paren", lang, text=pick(lang, *BASIS_LABELS[fact.place.basis]))
@@ -60,11 +61,11 @@ def _project_lines(view: TownshipView, plan_data: Plan, lang: Lang) -> list[Pane
 
 
 def _industry_line(industry: IndustryView, plan_data: Plan, lang: Lang) -> PanelLine:
-    mode = pick(lang, industry.mode_name, industry.mode_name_en)
-    text = f"**{pick(lang, industry.name, industry.name_en)}** · {mode}"
+    mode = plain(pick(lang, industry.mode_name, industry.mode_name_en))
+    text = f"**{plain(pick(lang, industry.name, industry.name_en))}** · {mode}"
     if industry.village:
-        text += t("paren", lang, text=industry.village)
-    note = pick(lang, industry.note, industry.note_en)
+        text += t("paren", lang, text=plain(industry.village))
+    note = plain(pick(lang, industry.note, industry.note_en))
     if note:
         text += f" — {note}"
     return PanelLine(
@@ -77,8 +78,9 @@ def _industry_line(industry: IndustryView, plan_data: Plan, lang: Lang) -> Panel
 def _role_lines(view: TownshipView, plan_data: Plan, lang: Lang) -> list[PanelLine]:
     lines = []
     for role in view.roles:
-        detail = pick(lang, role.detail, role.detail_en)
-        text = f"**{pick(lang, role.name, role.name_en)}**" + (f" — {detail}" if detail else "")
+        detail = plain(pick(lang, role.detail, role.detail_en))
+        text = f"**{plain(pick(lang, role.name, role.name_en))}**" + (
+            f" — {detail}" if detail else "")
         lines.append(PanelLine(text, citation_text(plan_data, role.citations, lang)))
     return lines
 
@@ -86,11 +88,11 @@ def _role_lines(view: TownshipView, plan_data: Plan, lang: Lang) -> list[PanelLi
 def _axis_lines(view: TownshipView, plan_data: Plan, lang: Lang) -> list[PanelLine]:
     lines = []
     for axis in view.axes:
-        text = f"**{pick(lang, axis.name, axis.name_en)}**"
+        text = f"**{plain(pick(lang, axis.name, axis.name_en))}**"
         if axis.is_main:
             text += t("main_axis", lang)
         text += " — " + t("axis_position", lang, position=axis.position, of=axis.of)
-        segment = pick(lang, axis.segment_name, axis.segment_name_en)
+        segment = plain(pick(lang, axis.segment_name, axis.segment_name_en))
         if segment:
             text += f" · {segment}"
         lines.append(PanelLine(text, citation_text(plan_data, axis.citations, lang)))
@@ -100,9 +102,9 @@ def _axis_lines(view: TownshipView, plan_data: Plan, lang: Lang) -> list[PanelLi
 def _tourism_lines(view: TownshipView, plan_data: Plan, lang: Lang) -> list[PanelLine]:
     lines = [_fact_line(site, plan_data, lang) for site in view.tourism_sites]
     for stop in view.tourism_routes:
-        text = f"**{pick(lang, stop.route_name, stop.route_name_en)}** — " + t(
+        text = f"**{plain(pick(lang, stop.route_name, stop.route_name_en))}** — " + t(
             "route_stop", lang, position=stop.position, of=stop.of,
-            stop=pick(lang, stop.stop, stop.stop_en),
+            stop=plain(pick(lang, stop.stop, stop.stop_en)),
         )
         lines.append(PanelLine(text, citation_text(plan_data, stop.citations, lang)))
     return lines
@@ -141,8 +143,9 @@ def _render_section(section: PanelSection, lang: Lang) -> None:
     for line in section.lines:
         if line.group and line.group != group:
             group = line.group
-            st.markdown(f"*{group}*")
-        st.markdown(f"- {line.text}  \n  :gray[{t('citation', lang, text=line.citation)}]")
+            st.markdown(f"*{plain(group)}*")
+        citation = t("citation", lang, text=plain(line.citation))
+        st.markdown(f"- {line.text}  \n  :gray[{citation}]")
 
 
 def render_township_panel(code: str | None, lang: Lang) -> None:
@@ -153,7 +156,7 @@ def render_township_panel(code: str | None, lang: Lang) -> None:
     view = plan().township_views[code]
     area = townships().set_index("code").loc[code, "area_km2"]
     with st.container(key="township_panel"):
-        st.subheader(f"{view.name} · {view.name_en}")
+        st.subheader(f"{plain(view.name)} · {plain(view.name_en)}")
         st.markdown(
             t("kind_area", lang, kind=t(f"kind_{view.kind}", lang),
               area=t("area_value", lang, value=float(area))),

@@ -22,6 +22,8 @@ from ui.search_box import (
 from ui.share import apply_shared_link, keep_view_in_url
 from ui.sidebar import TownshipOption, render_sidebar, township_label
 from ui.state import FEATURE_KEY, ViewState
+from ui.store_notice import render_store_notice
+from ui.text import plain
 from ui.township_panel import render_township_panel
 from ui.workspace import panel_switch, workspace_style
 
@@ -37,7 +39,7 @@ def township_options() -> list[TownshipOption]:
 
 def render_industry_townships(industry: str, options: list[TownshipOption], lang: Lang) -> None:
     """Below the map: the townships the highlighted industry is put in, by shade."""
-    names = {o.code: township_label(o, lang) for o in options}
+    names = {o.code: plain(township_label(o, lang)) for o in options}
     shades = assigned_townships(industry)
     for shade in ("centred", "radiating"):
         codes = sorted(code for code, s in shades.items() if s == shade)
@@ -97,6 +99,7 @@ def render_viewer_page(lang: Lang) -> None:
             render_search_box(lang)
             if not panel_open:  # else listed at the top of the panel
                 render_search_results(lang)
+    render_store_notice(lang)
     map_tab, compare_tab, download_tab = st.tabs(
         [t("tab_map", lang), t("tab_compare", lang), t("tab_downloads", lang)],
         key="viewer_tab", on_change="rerun",

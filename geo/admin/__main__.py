@@ -1,15 +1,18 @@
-"""Command line for admins: import, validate, history, rollback (see docs/admin.md)."""
+"""Command line for admins: import, validate, history, rollback, check, repair, backup
+(see docs/admin.md)."""
 
 import argparse
 import getpass
+import logging
 import sys
 from pathlib import Path
 
-from geo.admin import service
+from geo.admin import integrity, service, settings
 from geo.admin.diff import describe
 from geo.admin.problems import Problem, RejectedFile
 from geo.admin.rules import RULES
 from geo.admin.serialize import to_geojson_bytes
+from geo.admin.store import StoreError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,6 +48,17 @@ def _parser() -> argparse.ArgumentParser:
     rol.add_argument("version", type=int)
     rol.add_argument("--admin", default=getpass.getuser())
     rol.add_argument("--comment", default="")
+
+    commands.add_parser("check", help="verify the version store: SQLite, every checksum, "
+                                      "every current version")
+    rep = commands.add_parser("repair", help="restore an unreadable store from a backup and "
+                                             "serve intact versions instead of damaged ones")
+    rep.add_argument("--from", dest="source", type=Path, metavar="BACKUP.sqlite",
+                     help="the backup to restore (default: the newest good one in backups/)")
+    rep.add_argument("--admin", default=getpass.getuser())
+    bak = commands.add_parser("backup", help="write a verified copy of the store "
+                                             "(default: backups/versions-<time>.sqlite)")
+    bak.add_argument("target", type=Path, nargs="?")
     return parser
 
 
@@ -110,12 +124,40 @@ def _rollback(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(_args: argparse.Namespace) -> int:
+    path = settings.store_path()
+    findings = integrity.check(path)
+    for finding in findings:
+        print(f"错误 ERROR: {finding.bilingual()}")
+    if findings:
+        print("修复 TO REPAIR: python -m geo.admin repair  (or --from BACKUP.sqlite)")
+        return 1
+    print(f"完好 OK: {path.name}" + ("" if path.exists() else " (nothing imported yet)"))
+    return 0
+
+
+def _repair(args: argparse.Namespace) -> int:
+    for line in integrity.repair(settings.store_path(), args.admin, args.source):
+        print(line)
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    print(f"已备份 BACKED UP: {integrity.backup(settings.store_path(), args.target)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run one admin command; exit status 0 on success, 1 when refused."""
+    """Run one admin command; exit status 0 on success, 1 when refused or damaged."""
     args = _parser().parse_args(argv)
+    logging.basicConfig(format="提示 WAITING: %(message)s", level=logging.WARNING)
     try:
         return {"import": _import, "validate": _validate, "history": _history,
-                "rollback": _rollback}[args.command](args)
+                "rollback": _rollback, "check": _check, "repair": _repair,
+                "backup": _backup}[args.command](args)
+    except StoreError as trouble:
+        print(f"错误 ERROR: {trouble}")
+        return 1
     except ValueError as wrong:
         print(f"错误 ERROR: {wrong}")
         return 2

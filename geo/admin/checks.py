@@ -1,12 +1,13 @@
 """Validation of features against a layer's rules; every finding names file, feature and field."""
 
 import geopandas as gpd
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geo.admin.crs import REGION
 from geo.admin.problems import Problem
-from geo.admin.rules import FIELD_ALIASES, GEOMETRY_TYPES, LayerRule
+from geo.admin.rules import CONVERTIBLE_TYPES, FIELD_ALIASES, GEOMETRY_TYPES, LayerRule
 from geo.admin.serialize import json_value
 
 COUNTY_TOLERANCE_M = 1000.0  # official and open-source outlines differ by a few hundred metres
@@ -29,6 +30,29 @@ def apply_aliases(frame: gpd.GeoDataFrame, label: str) -> tuple[gpd.GeoDataFrame
     if "name" in frame.columns:
         frame["name"] = [v.strip() if isinstance(v, str) else v for v in frame["name"]]
     return frame, notes
+
+
+def converted(frame: gpd.GeoDataFrame, rule: LayerRule,
+              label: str) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """Geometries of a convertible type made the layer's type (a one-point MultiPoint becomes
+    its Point), with a warning naming the features; others are left for validate() to refuse."""
+    convertible = CONVERTIBLE_TYPES.get(rule.geometry, ())
+    geometries, changed = list(frame.geometry), []
+    for index, geometry in enumerate(geometries):
+        if geometry is not None and geometry.geom_type in convertible and len(geometry.geoms) == 1:
+            geometries[index] = geometry.geoms[0]
+            changed.append(index)
+    if not changed:
+        return frame, []
+    result = frame.copy()
+    result.geometry = gpd.GeoSeries(geometries, index=frame.index, crs=frame.crs)
+    listed = ", ".join(f"#{i}" for i in changed[:10]) + (" …" if len(changed) > 10 else "")
+    return result, [Problem("geometry-converted",
+                            f"{len(changed)} 个只含一个点的 MultiPoint 已转为 Point"
+                            f"（要素 {listed}）",
+                            f"{len(changed)} single-point MultiPoint geometries converted to "
+                            f"Point (features {listed})", label, field="geometry",
+                            severity="warning")]
 
 
 def county_zone(county: BaseGeometry) -> BaseGeometry:
@@ -93,8 +117,17 @@ def _geometry_problems(geometry: BaseGeometry | None, rule: LayerRule, zone: Bas
                        problem) -> list[Problem]:
     if geometry is None or geometry.is_empty:
         return [problem("empty-geometry", "几何为空", "empty geometry")]
+    if not np.isfinite(shapely.get_coordinates(geometry)).all():
+        return [problem("non-finite-coordinates", "坐标中有 NaN 或无穷大",
+                        "the coordinates contain NaN or infinity")]
     allowed = GEOMETRY_TYPES[rule.geometry]
     if geometry.geom_type not in allowed:
+        if geometry.geom_type in CONVERTIBLE_TYPES.get(rule.geometry, ()):
+            return [problem("wrong-geometry-type",
+                            f"几何是含 {len(geometry.geoms)} 个点的 {geometry.geom_type}；"
+                            "该图层每个要素只能有一个点，请拆分为单点要素",
+                            f"geometry is a {geometry.geom_type} of {len(geometry.geoms)} "
+                            "points; this layer takes one Point per feature: split it")]
         return [problem("wrong-geometry-type",
                         f"几何类型是 {geometry.geom_type}，该图层只接受 {' / '.join(allowed)}",
                         f"geometry is a {geometry.geom_type}; this layer takes "

@@ -1,19 +1,31 @@
-"""Read an uploaded GeoJSON, zipped Shapefile or GeoPackage into a GeoDataFrame, as it is."""
+"""Read an uploaded GeoJSON, zipped Shapefile or GeoPackage into a GeoDataFrame, as it is.
 
+Hostile or damaged files are refused cheaply, each with a named problem (file, member): a zip
+is unpacked as a stream within the byte budget (whatever its headers claim), encrypted and
+non-deflate members are refused before any work; reader messages never carry server paths.
+"""
+
+import re
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+import shapely
 
 from geo.admin.problems import Problem, RejectedFile
 
 GEOJSON_SUFFIXES = {".geojson", ".json"}
 SHAPEFILE_PARTS = {".shp", ".shx", ".dbf", ".prj", ".cpg"}
 TEXT_ENCODINGS = ("utf-8", "gb18030")  # gb18030 is a superset of GBK and GB2312
+ZIP_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
+ZIP_METHOD_NAMES = {9: "Deflate64", 12: "BZIP2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 99: "AES"}
+CHUNK_BYTES = 1 << 16  # unpacking reads this much at a time: memory stays bounded
+_ABSOLUTE_PATH = re.compile(r"(?:/[\w.\-+~@]+){2,}/?")
 
 
 @dataclass
@@ -29,11 +41,20 @@ def read_vector(path: Path, layer_id: str, max_bytes: int,
                 file_label: str | None = None) -> RawLayer:
     """Read the one layer of `path` meant for `layer_id`; raise RejectedFile when impossible."""
     label = file_label or path.name
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise RejectedFile([Problem("file-not-found", "文件不存在或无法读取",
+                                    "the file does not exist or cannot be read", label)]) from exc
     if size > max_bytes:
         raise RejectedFile([_too_big(label, size, max_bytes)])
+    return _flattened(_read_by_type(path, layer_id, label, max_bytes))
+
+
+def _read_by_type(path: Path, layer_id: str, label: str, max_bytes: int) -> RawLayer:
     suffix = path.suffix.lower()
     if suffix in GEOJSON_SUFFIXES:
+        _check_utf8(path, label)
         return RawLayer(_read(path, label), label)
     if suffix == ".gpkg":
         return _read_geopackage(path, layer_id, label)
@@ -61,12 +82,58 @@ def _too_big(label: str, size: int, max_bytes: int) -> Problem:
     )
 
 
+def _flattened(raw: RawLayer) -> RawLayer:
+    """Z (height) values dropped, with a warning: the layers are 2-D (a 3-D CRS becomes 2-D)."""
+    frame = raw.frame
+    if not frame.geometry.has_z.any():
+        return raw
+    flat = frame.set_geometry(gpd.GeoSeries(shapely.force_2d(frame.geometry.values),
+                                            index=frame.index, crs=frame.crs))
+    if flat.crs is not None:
+        flat = flat.set_crs(flat.crs.to_2d(), allow_override=True)
+    note = Problem("z-dropped", "坐标含高程（Z 值），已舍去，只保留平面位置",
+                   "the coordinates carry heights (Z values); they were dropped, keeping the "
+                   "horizontal position", raw.file_label, field="geometry", severity="warning")
+    return RawLayer(flat, raw.file_label, [*raw.notes, note])
+
+
+def _check_utf8(path: Path, label: str) -> None:
+    """GeoJSON is UTF-8 by definition; say what a GBK-encoded one is and how to fix it."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+        return
+    except UnicodeDecodeError:
+        pass
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise RejectedFile([Problem(
+            "bad-encoding", "文件不是 UTF-8 编码的文本；GeoJSON 必须用 UTF-8 保存",
+            "the file is not UTF-8 text; GeoJSON must be saved as UTF-8", label)]) from None
+    raise RejectedFile([Problem(
+        "gbk-encoding",
+        "该文件是 GBK（GB18030）编码；请另存为 UTF-8 编码的 GeoJSON，"
+        "或上传带 .cpg 文件的压缩 Shapefile",
+        "this file is GBK (GB18030) encoded; save it as UTF-8 GeoJSON, or upload a zipped "
+        "Shapefile with a .cpg file", label)])
+
+
+def without_paths(message: str, path: Path | str, label: str) -> str:
+    """A reader's message with the server's file paths replaced by the upload's name."""
+    text = str(message)
+    for local in (str(path), str(Path(path).parent)):
+        text = text.replace(local, label)
+    return _ABSOLUTE_PATH.sub("…", text)
+
+
 def _read(path: Path | str, label: str, **kwargs) -> gpd.GeoDataFrame:
     try:
         return pyogrio.read_dataframe(path, **kwargs)
     except Exception as exc:  # GDAL raises many kinds; all mean "cannot parse"
+        said = without_paths(exc, path, label)
         raise RejectedFile([Problem(
-            "unreadable", f"无法解析该文件：{exc}", f"the file cannot be parsed: {exc}", label,
+            "unreadable", f"无法解析该文件：{said}", f"the file cannot be parsed: {said}", label,
         )]) from exc
 
 
@@ -92,9 +159,10 @@ def _read_geopackage(path: Path, layer_id: str, label: str) -> RawLayer:
     try:
         layers = [str(name) for name, geometry_type in pyogrio.list_layers(path) if geometry_type]
     except Exception as exc:
+        said = without_paths(exc, path, label)
         raise RejectedFile([Problem(
-            "unreadable", f"无法解析该 GeoPackage：{exc}",
-            f"the GeoPackage cannot be parsed: {exc}", label,
+            "unreadable", f"无法解析该 GeoPackage：{said}",
+            f"the GeoPackage cannot be parsed: {said}", label,
         )]) from exc
     chosen = _pick(layers, layer_id, label, "图层", "layers")
     return RawLayer(_read(path, f"{label}:{chosen}", layer=chosen), f"{label}:{chosen}")
@@ -103,7 +171,7 @@ def _read_geopackage(path: Path, layer_id: str, label: str) -> RawLayer:
 def _read_zipped_shapefile(path: Path, layer_id: str, label: str, max_bytes: int) -> RawLayer:
     try:
         archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise RejectedFile([Problem(
             "unreadable", "不是有效的 zip 压缩文件", "not a valid zip archive", label,
         )]) from exc
@@ -121,10 +189,11 @@ def _read_zipped_shapefile(path: Path, layer_id: str, label: str, max_bytes: int
             )])
         chosen = _pick(shapefiles, layer_id, label, "Shapefile", "shapefiles")
         stem = str(PurePosixPath(chosen).with_suffix(""))
+        budget = max_bytes
         for member in members:  # extract flat, by base name only (no paths from the archive)
             if str(PurePosixPath(member.filename).with_suffix("")) == stem:
                 name = "layer" + PurePosixPath(member.filename).suffix.lower()
-                (Path(tmp) / name).write_bytes(archive.read(member))
+                budget -= _unpack(archive, member, Path(tmp) / name, budget, label, max_bytes)
         inner_label = f"{label}/{chosen}"
         missing = [s for s in (".shx", ".dbf") if not (Path(tmp) / f"layer{s}").exists()]
         if missing:
@@ -133,6 +202,50 @@ def _read_zipped_shapefile(path: Path, layer_id: str, label: str, max_bytes: int
                 f"the shapefile lacks its {', '.join(missing)} file", inner_label,
             )])
         return _read_shapefile(Path(tmp) / "layer.shp", inner_label)
+
+
+def _unpack(archive: zipfile.ZipFile, member: zipfile.ZipInfo, target: Path, budget: int,
+            label: str, max_bytes: int) -> int:
+    """Stream one member to `target` within `budget` bytes; the bytes written, or RejectedFile.
+
+    The budget holds whatever the member's headers claim: a member that unpacks to more than
+    they said is stopped at the budget, and zipfile's own size and CRC checks catch the lie.
+    """
+    where = f"{label}/{member.filename}"
+
+    def refused(code: str, zh: str, en: str) -> RejectedFile:
+        return RejectedFile([Problem(code, zh, en, where)])
+
+    if member.flag_bits & 0x1:
+        raise refused("encrypted-member", "zip 中的文件已加密；请上传未加密的压缩文件",
+                      "the zip member is encrypted; upload an archive without a password")
+    if member.compress_type not in ZIP_METHODS:
+        method = ZIP_METHOD_NAMES.get(member.compress_type, f"method {member.compress_type}")
+        raise refused("zip-method", f"zip 压缩方式 {method} 不受支持；请用标准 Deflate 重新压缩",
+                      f"zip compression {method} is not supported; re-zip it with standard "
+                      "Deflate")
+    written = 0
+    try:
+        with archive.open(member) as source, target.open("wb") as out:
+            while chunk := source.read(CHUNK_BYTES):
+                written += len(chunk)
+                if written > budget:
+                    raise RejectedFile([Problem(
+                        "too-big",
+                        f"解压后超过上限 {max_bytes / 1048576:.1f} MB（HENGDONG_ADMIN_MAX_MB），"
+                        "无论压缩文件头如何声明",
+                        f"unpacks to more than the limit of {max_bytes / 1048576:.1f} MB "
+                        "(HENGDONG_ADMIN_MAX_MB), whatever the zip headers claim", where)])
+                out.write(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+            RuntimeError) as exc:
+        crc = "CRC" in str(exc)
+        raise refused("damaged-member",
+                      "zip 中的文件已损坏（校验和 CRC 不符）" if crc
+                      else "zip 中的文件已损坏，无法解压",
+                      "the zip member is damaged (bad CRC)" if crc
+                      else "the zip member is damaged and cannot be unpacked") from exc
+    return written
 
 
 def _read_shapefile(path: Path, label: str) -> RawLayer:

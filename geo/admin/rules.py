@@ -8,9 +8,27 @@ Extent = Literal["county", "region"]
 
 GEOMETRY_TYPES: dict[GeometryKind, tuple[str, ...]] = {
     "polygon": ("Polygon", "MultiPolygon"),
-    "point": ("Point", "MultiPoint"),
+    "point": ("Point",),  # the viewer labels seats and villages at one position each
     "line": ("LineString", "MultiLineString"),
 }
+
+# Geometry types converted on import into the one the viewer draws: a one-point MultiPoint
+# becomes its Point; anything else of another type is refused.
+CONVERTIBLE_TYPES: dict[GeometryKind, tuple[str, ...]] = {"point": ("MultiPoint",)}
+
+# Cross-feature rules (geo/admin/consistency.py). Official and open-source outlines differ by a
+# few hundred metres, so slivers narrower than twice GAP_WIDTH_M between the townships and the
+# county outline are not gaps; anything wider and larger than the area tolerance is refused.
+OVERLAP_TOLERANCE_KM2 = 0.01  # two townships may overlap by at most 1 ha
+GAP_TOLERANCE_KM2 = 0.05  # a part of the county no township covers: at most 5 ha
+GAP_WIDTH_M = 250.0
+SEAT_TOLERANCE_M = 200.0  # a seat may lie this far outside its township's polygon
+# A county outline must be about the known one: area ratio and overlap (intersection / union).
+COUNTY_AREA_RATIO = (0.8, 1.25)
+COUNTY_MIN_OVERLAP = 0.85
+# Context layers (neighbours, 湘江) must lie within this box (lon/lat) around 衡东县.
+CONTEXT_EXTENT = (111.0, 25.5, 115.0, 28.7)
+WORST_SHOWN = 5  # how many offenders a coverage message names
 
 # Attribute names official Chinese data commonly uses (三调 XZQ layers: XZQMC / XZQDM),
 # mapped onto the project's names when the project's name is absent.

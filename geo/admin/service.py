@@ -1,19 +1,28 @@
 """Validate, import, roll back: the admin operations shared by the CLI and the admin page."""
 
+import hashlib
 import io
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
 
 from geo import datastore
-from geo.admin import settings
-from geo.admin.checks import apply_aliases, county_zone, feature_name, repaired, validate
+from geo.admin import consistency, settings
+from geo.admin.checks import (
+    apply_aliases,
+    converted,
+    county_zone,
+    feature_name,
+    repaired,
+    validate,
+)
 from geo.admin.crs import parse_declared_crs, to_wgs84
 from geo.admin.derive import derive
 from geo.admin.diff import change_summary
 from geo.admin.problems import Problem, RejectedFile, errors
-from geo.admin.readers import read_vector
+from geo.admin.readers import read_vector, without_paths
 from geo.admin.rules import LayerRule, rule_for
 from geo.admin.serialize import sha256, to_geojson_bytes
 from geo.admin.store import OPEN_SOURCE_VERSION, NewVersion, VersionMeta, VersionStore
@@ -21,6 +30,7 @@ from geo.admin.store import OPEN_SOURCE_VERSION, NewVersion, VersionMeta, Versio
 QUALITIES = ("surveyed", "approximate", "schematic")
 DEFAULT_SOURCE = "官方数据 / official data"
 DEFAULT_LICENCE = "未注明 / not stated"
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -52,9 +62,26 @@ def frame_from_geojson(data: bytes) -> gpd.GeoDataFrame:
 
 def inspect(path: Path, layer_id: str, crs: str | None = None,
             file_label: str | None = None) -> Inspection:
-    """Read and validate `path` for `layer_id` without changing anything."""
+    """Read and validate `path` for `layer_id` without changing anything.
+
+    Whatever the file holds, the outcome is an Inspection: a reader or check that fails in a
+    way nobody foresaw becomes a named problem too (logged with its traceback), never an
+    exception shown to the admin.
+    """
     rule = rule_for(layer_id)
     label = file_label or path.name
+    try:
+        return _inspect(path, rule, crs, label)
+    except Exception as exc:  # the admin gets a message; the log keeps the traceback
+        _log.exception("inspecting %s for %s failed", label, layer_id)
+        said = without_paths(f"{type(exc).__name__}: {exc}", path, label)
+        return Inspection(layer_id, label, [Problem(
+            "unexpected", f"无法处理该文件（{said}）", f"the file cannot be processed ({said})",
+            label)])
+
+
+def _inspect(path: Path, rule: LayerRule, crs: str | None, label: str) -> Inspection:
+    layer_id = rule.layer_id
     try:
         raw = read_vector(path, layer_id, settings.max_upload_bytes(), label)
         declared = _declared(crs, label)
@@ -62,7 +89,8 @@ def inspect(path: Path, layer_id: str, crs: str | None = None,
     except RejectedFile as rejected:
         return Inspection(layer_id, label, rejected.problems)
     frame, alias_notes = apply_aliases(frame, raw.file_label)
-    notes = raw.notes + alias_notes
+    frame, converted_notes = converted(frame, rule, raw.file_label)
+    notes = raw.notes + alias_notes + converted_notes
     if raw.frame.crs is None and declared is None:
         notes.append(Problem("crs-assumed",
                              "文件没有坐标系信息，坐标位于衡东县，按 WGS84 经纬度读取",
@@ -87,14 +115,34 @@ def _declared(crs: str | None, label: str) -> str | int | None:
 
 
 def _validate(frame: gpd.GeoDataFrame, rule: LayerRule, label: str) -> list[Problem]:
-    zone = None
-    if rule.extent == "county" and datastore.has_layer("county"):
-        zone = county_zone(datastore.load_layer("county").union_all())
+    county = datastore.load_layer("county").union_all() if datastore.has_layer("county") else None
+    zone = county_zone(county) if rule.extent == "county" and county is not None else None
     codes = {}
     if rule.township_names:
         reference = datastore.committed_layer("townships")
         codes = {str(n): str(c) for n, c in zip(reference["name"], reference["code"], strict=True)}
-    return validate(frame, rule, label, zone, codes)
+    problems = validate(frame, rule, label, zone, codes)
+    return problems + _cross_layer(frame, rule, label, county)
+
+
+def _cross_layer(frame: gpd.GeoDataFrame, rule: LayerRule, label: str,
+                 county) -> list[Problem]:
+    """What must hold between features and with the other layers (geo/admin/consistency.py)."""
+    problems = consistency.duplicate_problems(frame, rule, label)
+    if rule.extent == "region":
+        problems += consistency.context_extent_problems(frame, label)
+    if rule.layer_id == "county" and datastore.has_committed("county"):
+        known = datastore.committed_layer("county").union_all()
+        problems += consistency.county_outline_problems(frame, known, label)
+    if rule.layer_id == "townships":
+        problems += consistency.township_coverage_problems(frame, county, label)
+        if datastore.has_layer("seats"):
+            problems += consistency.seats_outside_problems(datastore.load_layer("seats"), frame,
+                                                           label, seats_are_checked=False)
+    if rule.layer_id == "seats" and datastore.has_layer("townships"):
+        problems += consistency.seats_outside_problems(frame, datastore.load_layer("townships"),
+                                                       label, seats_are_checked=True)
+    return problems
 
 
 def import_file(path: Path, layer_id: str, admin: str, comment: str, crs: str | None = None,
@@ -113,8 +161,9 @@ def import_file(path: Path, layer_id: str, admin: str, comment: str, crs: str | 
     if not inspection.ok:
         if not (use_repaired and inspection.repaired is not None):
             blocking = errors(inspection.problems)
-            store().log_rejection(layer_id, admin, f"{label}: " + "; ".join(
-                p.text("en") for p in blocking))
+            store().log_rejection(layer_id, admin, f"{comment} | file {label} sha256 "
+                                  f"{_file_sha256(path)} | " + "; ".join(
+                                      p.text("en") for p in blocking))
             raise RejectedFile(blocking)
         frame = inspection.repaired
         repaired_note = [f"#{i} {feature_name(frame, i) or ''}".strip()
@@ -139,6 +188,18 @@ def import_file(path: Path, layer_id: str, admin: str, comment: str, crs: str | 
         layer_id, admin, comment, (source or DEFAULT_SOURCE).strip(),
         (licence or DEFAULT_LICENCE).strip(), quality, label, sha256(upload), upload,
         sha256(geojson), geojson, len(derived)), summarise)
+
+
+def _file_sha256(path: Path) -> str:
+    """SHA-256 of an upload, read in chunks ('-' when it cannot be read), for the audit log."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as upload:
+            while chunk := upload.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return "-"
+    return digest.hexdigest()
 
 
 def rollback(layer_id: str, version: int, admin: str, comment: str = "") -> None:

@@ -3,11 +3,20 @@
 One SQLite database (settings.store_path()). Writers take `BEGIN IMMEDIATE`, so two imports
 at once are serialised by SQLite and each gets its own version number; the current version
 switches in the same transaction that stores the version, so readers see old or new, never half.
+A writer that finds the store locked says so (logged) and retries for at most LOCK_WAIT_LIMIT_S.
+
+Readers share one connection per store file and notice when the file on disk is replaced (a
+backup moved in, the file deleted and re-created): they re-open it. Whatever SQLite cannot
+read becomes a StoreUnreadable, a version whose bytes no longer match the checksum recorded at
+import a StoreTampered: geo.datastore then serves the last good copy or the open data.
 """
 
+import hashlib
 import json
+import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -15,7 +24,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-BUSY_TIMEOUT_S = 60.0
+BUSY_TIMEOUT_S = 60.0  # readers wait this long for a writer's lock
+LOCK_POLL_S = 2.0  # a writer tries to take the lock for this long before saying it waits
+LOCK_WAIT_LIMIT_S = 60.0  # ... and gives up after this long in all
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS versions (
     layer_id TEXT NOT NULL,
@@ -53,8 +64,50 @@ CREATE TABLE IF NOT EXISTS audit (
 META_COLUMNS = ("layer_id", "version", "created_at", "admin", "comment", "source", "licence",
                 "quality", "upload_name", "upload_sha256", "sha256", "feature_count", "summary")
 OPEN_SOURCE_VERSION = 0  # "version 0" = the committed build from open sources in data/
-_readers: dict[Path, sqlite3.Connection] = {}
+FileIdentity = tuple[int, int]  # (device, inode) of the store file
+_readers: dict[Path, tuple[sqlite3.Connection, FileIdentity]] = {}
 _readers_lock = threading.Lock()
+_log = logging.getLogger(__name__)
+
+
+class StoreError(Exception):
+    """The version store cannot do what was asked; worded in Chinese and English."""
+
+    def __init__(self, zh: str, en: str):
+        self.zh, self.en = zh, en
+        super().__init__(f"{zh} / {en}")
+
+    def text(self, lang: str = "zh") -> str:
+        """The message in one language."""
+        return self.en if lang == "en" else self.zh
+
+
+class StoreUnreadable(StoreError):
+    """The store file is not a readable SQLite version store (corrupted, truncated, foreign)."""
+
+
+class StoreTampered(StoreError):
+    """A stored version's bytes differ from the checksum recorded when it was imported."""
+
+
+class StoreBusy(StoreError):
+    """Another write held the lock for longer than LOCK_WAIT_LIMIT_S."""
+
+
+def file_identity(path: Path) -> FileIdentity | None:
+    """(device, inode) of the file, None when it does not exist."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def _unreadable(path: Path, error: Exception) -> StoreUnreadable:
+    return StoreUnreadable(
+        f"版本库 {path.name} 无法读取（{error}）；请运行 python -m geo.admin check 和 repair",
+        f"the version store {path.name} cannot be read ({error}); run python -m geo.admin "
+        "check, then repair")
 
 
 @dataclass(frozen=True)
@@ -115,11 +168,15 @@ class VersionStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """A connection inside BEGIN IMMEDIATE: committed on success, rolled back on error."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S,
-                                     isolation_level=None)) as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
-            db.execute("BEGIN IMMEDIATE")
+        try:
+            db = sqlite3.connect(self.path, timeout=LOCK_POLL_S, isolation_level=None)
+        except sqlite3.DatabaseError as error:
+            raise _unreadable(self.path, error) from error
+        with closing(db):
+            try:
+                self._begin(db)
+            except sqlite3.DatabaseError as error:
+                raise _unreadable(self.path, error) from error
             try:
                 for statement in SCHEMA.split(";"):
                     if statement.strip():
@@ -130,6 +187,31 @@ class VersionStore:
                 db.execute("ROLLBACK")
                 raise
 
+    def _begin(self, db: sqlite3.Connection) -> None:
+        """BEGIN IMMEDIATE, retried while another writer holds the lock (each wait logged),
+        StoreBusy after LOCK_WAIT_LIMIT_S."""
+        started = time.monotonic()
+        while True:
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=FULL")
+                db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                waited = time.monotonic() - started
+                if not _is_busy(error):
+                    raise
+                if waited >= LOCK_WAIT_LIMIT_S:
+                    raise StoreBusy(
+                        f"版本库被另一个写操作占用超过 {LOCK_WAIT_LIMIT_S:.0f} 秒；"
+                        "请稍后重试，未做任何更改",
+                        f"the version store was locked by another write for over "
+                        f"{LOCK_WAIT_LIMIT_S:.0f} s; try again later, nothing was changed"
+                    ) from error
+                _log.warning("the version store %s is locked by another write; waiting "
+                             "(%.0f s of at most %.0f s)", self.path.name, waited,
+                             LOCK_WAIT_LIMIT_S)
+
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection | None]:
         """The process's shared read-only connection, or None when nothing was ever imported.
@@ -138,23 +220,43 @@ class VersionStore:
         every page load (from a new thread each time), and opening SQLite costs far more than
         the query.
         """
-        if not self.path.exists():
-            yield None
-            return
+        identity = file_identity(self.path)
         with _readers_lock:
-            db = _readers.get(self.path)
-            if db is None:
-                uri = f"{self.path.resolve().as_uri()}?mode=ro"
-                db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S,
-                                     check_same_thread=False)
-            tables = {r[0] for r in db.execute(
-                "SELECT name FROM sqlite_master WHERE type='table'")}
+            db, opened = _readers.pop(self.path, (None, None))
+            if db is not None and opened != identity:  # replaced or deleted: re-open
+                db.close()
+                db = None
+            if identity is None:
+                yield None
+                return
+            try:
+                if db is None:
+                    uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                    db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S,
+                                         check_same_thread=False)
+                tables = {r[0] for r in db.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table'")}
+            except sqlite3.DatabaseError as error:
+                if db is not None:
+                    db.close()
+                raise _unreadable(self.path, error) from error
             if "current" not in tables:  # a writer has not committed the schema yet
                 db.close()
                 yield None
                 return
-            _readers[self.path] = db
-            yield db
+            try:
+                yield db
+            except sqlite3.DatabaseError as error:
+                db.close()
+                raise _unreadable(self.path, error) from error
+            except BaseException:
+                _readers[self.path] = (db, identity)
+                raise
+            _readers[self.path] = (db, identity)
+
+    def identity(self) -> FileIdentity | None:
+        """Which file the store is right now (changes when it is replaced on disk)."""
+        return file_identity(self.path)
 
     def current_version(self, layer_id: str) -> int:
         """The version being served; 0 when the open-source build is served."""
@@ -194,6 +296,16 @@ class VersionStore:
         if row is None:
             raise KeyError(f"layer {layer_id} has no version {version}")
         return bytes(row[0])
+
+    def verified_bytes(self, layer_id: str, version: int, recorded_sha256: str) -> bytes:
+        """The stored GeoJSON of a version, checked against the checksum recorded at import."""
+        data = self.version_bytes(layer_id, version)
+        if hashlib.sha256(data).hexdigest() != recorded_sha256:
+            raise StoreTampered(
+                f"{layer_id} v{version} 的数据与导入时记录的校验和不符（已被改动或损坏）",
+                f"the stored data of {layer_id} v{version} does not match the checksum "
+                "recorded at import (altered or damaged)")
+        return data
 
     def upload_bytes(self, layer_id: str, version: int) -> tuple[str, bytes]:
         """The file the admin uploaded for a version: (name, bytes)."""
@@ -280,6 +392,10 @@ class VersionStore:
         """Record a refused import in the audit log (versions and current stay untouched)."""
         with self._write() as db:
             _audit(db, now_utc(), admin, "import-rejected", layer_id, None, detail)
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def _set_current(db: sqlite3.Connection, layer_id: str, version: int, at: str) -> None:

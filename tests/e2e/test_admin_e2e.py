@@ -5,10 +5,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import shapely
 from playwright.sync_api import Page, expect
 
-from tests.admin_support import official_townships, zip_shapefile
+from tests.admin_support import moved_border, official_townships, zip_shapefile
 from tests.e2e.conftest import PROJECT_ROOT, pick_option, running_app
 
 PASSWORD = "e2e-admin-password"
@@ -26,9 +25,8 @@ def admin_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
 def test_admin_imports_a_shapefile_through_the_page(admin_app: tuple[str, Path],
                                                     page: Page) -> None:
     base_url, folder = admin_app
-    frame = official_townships().rename(columns={"name": "XZQMC"})[["XZQMC", "geometry"]]
-    frame.loc[frame.index[0], "geometry"] = shapely.affinity.scale(frame.geometry.iloc[0], 0.9,
-                                                                    0.9)
+    frame = moved_border(official_townships(), 0, 0.01)
+    frame = frame.rename(columns={"name": "XZQMC"})[["XZQMC", "geometry"]]
     upload = zip_shapefile(frame.to_crs(4526), folder / "乡镇界线.zip", encoding="GBK",
                            with_cpg=False)
 

@@ -1,0 +1,27 @@
+"""The viewer with its health route: `streamlit run serve.py` (what scripts/run.sh starts).
+
+app.py is the Streamlit script; this wraps it in st.App to add `GET /healthz`, which answers
+200 {"status": "ok"} or 200 {"status": "degraded", ...} (an imported layer is served from a
+fallback: the store cannot be read or a version failed its checksum), and 503
+{"status": "broken", ...} when a piece the viewer needs is missing (static/vendor, data/).
+Streamlit's own /_stcore/health only says that the server is up.
+"""
+
+import streamlit as st
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from ui.health import report
+
+HEALTH_PATH = "/healthz"
+
+
+async def health(_request: Request) -> JSONResponse:
+    """The viewer's state as JSON (checks read files and SQLite: off the event loop)."""
+    result = await run_in_threadpool(report)
+    return JSONResponse(result, status_code=503 if result["status"] == "broken" else 200)
+
+
+app = st.App("app.py", routes=[Route(HEALTH_PATH, health)])
