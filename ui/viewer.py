@@ -4,6 +4,7 @@ import streamlit as st
 
 from layers.industry import assigned_townships, highlight_group
 from layers.map import available_basemaps
+from layers.site_outline import site_group
 from ui.compare_table import LIST_SEPARATOR, render_compare_table
 from ui.data import townships
 from ui.exports import render_exports
@@ -12,6 +13,7 @@ from ui.map_view import show_map
 from ui.plan_data import industry_options, plan
 from ui.redline_panel import render_redline_panel
 from ui.sidebar import TownshipOption, render_sidebar, township_label
+from ui.site_check import render_site_check, site_geometry
 from ui.township_panel import render_township_panel
 
 
@@ -50,15 +52,19 @@ def render_viewer_page(lang: Lang) -> None:
         map_col, panel_col = st.columns([5, 3], gap="medium")
         with map_col:
             st.caption(t("map_hint", lang))
-            show_map(view, [highlight_group(view.industry, lang, view.basemap)])
+            show_map(view, [highlight_group(view.industry, lang, view.basemap),
+                            site_group(site_geometry(), view.basemap)])
             if view.industry:
                 render_industry_townships(view.industry, townships_listed, lang)
         with panel_col:
-            township_tab, redline_tab = st.tabs([t("tab_township", lang), t("tab_redline", lang)])
+            township_tab, redline_tab, site_tab = st.tabs(
+                [t("tab_township", lang), t("tab_redline", lang), t("tab_site", lang)])
             with township_tab:
                 render_township_panel(view.township_code, lang)
             with redline_tab:
                 render_redline_panel(lang)
+            with site_tab:
+                render_site_check(lang, view.basemap)
     with compare_tab:
         render_compare_table(lang)
     with download_tab:

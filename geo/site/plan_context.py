@@ -24,8 +24,21 @@ def plan() -> Plan:
     return load_plan()
 
 
+def _document(doc_id: str) -> str:
+    """《规划纲要》 for the plan, 《衡阳日报》2021年报道 for a newspaper report."""
+    document = next((d for d in plan().documents if d.id == doc_id), None)
+    if document is None:
+        return doc_id
+    if document.kind == "plan":
+        return "《规划纲要》"
+    return f"《衡阳日报》{document.year}年报道" if document.year else f"《{document.title}》"
+
+
 def _cites(citations) -> list[str]:
-    return [c.label() for c in citations]
+    """Each citation as one line: document, chapter, section, 专栏, item."""
+    return [" ".join([_document(c.doc), *(p for p in (c.chapter, c.section, c.part, c.box,
+                                                       c.item, c.note) if p)])
+            for c in citations]
 
 
 def _fact(fact: FactView) -> dict:
