@@ -40,14 +40,17 @@ from harness.chromium import launch_chromium
 from harness.local_app import StreamlitServer
 from layers.admin_areas import title as admin_areas_title
 from layers.map import build_map
+from ui.map_view import MAP_COMPONENT
 
 BENCH_DIR = Path(__file__).resolve().parent
 RESULTS_PATH = BENCH_DIR / "results.json"
 LOGS_DIR = BENCH_DIR / "runs"  # server logs (not committed)
 
-OURS = AppSpec("ours", PROJECT_ROOT / "app.py", toggle_label=admin_areas_title("zh"))
+OURS = AppSpec("ours", PROJECT_ROOT / "app.py", toggle_label=admin_areas_title("zh"),
+               frame_url_part=MAP_COMPONENT)
 BASELINE = AppSpec(
-    "baseline", BENCH_DIR / "baseline_app.py", toggle_label="townships", cdn_files=CDN_FILES
+    "baseline", BENCH_DIR / "baseline_app.py", toggle_label="townships",
+    frame_url_part="streamlit_folium", cdn_files=CDN_FILES,
 )
 
 

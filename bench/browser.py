@@ -20,27 +20,28 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from harness.chromium import is_local
 
-COMPONENT_URL_PART = "streamlit_folium"  # in the URL of st_folium's iframe
 TIMEOUT_MS = 60_000
 SETTLE_MS = 1_500  # longer than st_folium's 250 ms debounce: any round trip has begun by then
 
 # Township polygons on the map (features whose code is a township's), counted in the iframe.
+_MAP = "((window.HD && window.HD.map) || window.map)"  # ours, or st_folium's
 _COUNT_TOWNSHIPS = """(codes) => {
-  if (!window.map) return -1;
+  const map = MAP;
+  if (!map) return -1;
   let drawn = 0;
-  window.map.eachLayer((layer) => {
+  map.eachLayer((layer) => {
     const f = layer.feature;
     if (f && f.properties && codes.includes(f.properties.code)
         && /Polygon/.test(f.geometry.type) && layer._path && layer._path.isConnected) drawn++;
   });
   return drawn;
-}"""
+}""".replace("MAP", _MAP)
 # A point (iframe pixels) inside the township's polygon where a click lands on a polygon
 # (the township or an overlay above it: the viewer looks the township up by the clicked point).
 _CLICK_POINT = """(code) => {
   let path = null;
   const polygons = new Set();
-  window.map.eachLayer((layer) => {
+  MAP.eachLayer((layer) => {
     if (layer instanceof L.Polygon && layer._path) polygons.add(layer._path);
     const f = layer.feature;
     if (f && f.properties && f.properties.code === code && /Polygon/.test(f.geometry.type)
@@ -59,7 +60,7 @@ _CLICK_POINT = """(code) => {
     if (!best || d < best.d) best = {x: x, y: y, d: d};
   }
   return best && {x: best.x, y: best.y};
-}"""
+}""".replace("MAP", _MAP)
 _PANEL_SHOWS = """(name) => {
   const heading = document.querySelector('.st-key-township_panel h3');
   return !!heading && heading.textContent.includes(name);
@@ -74,6 +75,7 @@ class AppSpec:
     name: str
     script: Path
     toggle_label: str
+    frame_url_part: str  # in the URL of the map component's iframe
     # CDN URL -> local file served in its place (None: an empty answer), for the baseline
     cdn_files: dict[str, Path | None] = field(default_factory=dict)
 
@@ -166,9 +168,9 @@ def _route(cdn_files: dict[str, Path | None], blocked: list[str]) -> Callable[[R
     return handle
 
 
-def _component_frame(page: Page) -> Frame:
-    page.wait_for_selector(f"iframe[src*='{COMPONENT_URL_PART}']", timeout=TIMEOUT_MS)
-    return next(f for f in page.frames if COMPONENT_URL_PART in f.url)
+def _component_frame(page: Page, url_part: str) -> Frame:
+    page.wait_for_selector(f"iframe[src*='{url_part}']", timeout=TIMEOUT_MS)
+    return next(f for f in page.frames if url_part in f.url)
 
 
 def _wait_townships(frame: Frame, codes: list[str], count: int) -> None:
@@ -192,7 +194,7 @@ def visit(
 
     start = perf_counter()
     page.goto(url, timeout=TIMEOUT_MS)
-    frame = _component_frame(page)
+    frame = _component_frame(page, app.frame_url_part)
     _wait_townships(frame, codes, len(codes))
     open_s = perf_counter() - start
     hd_township_paths = frame.evaluate(_HD_TOWNSHIP_PATHS)
@@ -204,7 +206,7 @@ def visit(
     point = frame.evaluate(_CLICK_POINT, code)
     if point is None:
         raise RuntimeError(f"{app.name}: no clickable point inside township {code} {name}")
-    box = page.locator(f"iframe[src*='{COMPONENT_URL_PART}']").bounding_box()
+    box = page.locator(f"iframe[src*='{app.frame_url_part}']").bounding_box()
     mark = traffic.mark()
     start = perf_counter()
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])

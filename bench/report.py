@@ -4,7 +4,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-PAYLOAD_TARGET = 1 / 3  # our map's bytes at most a third of the baseline's
+PAYLOAD_TARGET = 0.25  # our map's bytes at most a quarter of the baseline's (issue 9)
 CLICK_SERVER_TARGET_S = 0.3  # township click re-run under 300 ms server time
 TOGGLE_ROUND_TRIPS_TARGET = 0  # a layer toggle never re-runs the script
 
@@ -51,15 +51,15 @@ def median_of(visits: list[dict[str, Any]], key: str) -> float | None:
 
 
 def payload_rows(payload: dict[str, dict[str, float]]) -> list[Row]:
-    sent = payload["st_folium_bytes"]
+    sent = payload["sent_bytes"]
     ratio = sent["ours"] / sent["baseline"]
     return [
-        Row("map bytes, as st_folium sends them (script+html+header)", "kB",
-            sent["ours"] / 1000, sent["baseline"] / 1000, "<= 1/3 of baseline",
+        Row("map bytes as sent (ours: the map resource; naive: the map st_folium sends)", "kB",
+            sent["ours"] / 1000, sent["baseline"] / 1000, f"<= {PAYLOAD_TARGET} of baseline",
             ratio <= PAYLOAD_TARGET),
-        Row("map bytes, st_folium text gzip-compressed", "kB",
-            payload["st_folium_gzip_bytes"]["ours"] / 1000,
-            payload["st_folium_gzip_bytes"]["baseline"] / 1000),
+        Row("map bytes as sent, gzip-compressed", "kB",
+            payload["sent_gzip_bytes"]["ours"] / 1000,
+            payload["sent_gzip_bytes"]["baseline"] / 1000),
         Row("map bytes, rendered standalone HTML", "kB",
             payload["html_bytes"]["ours"] / 1000, payload["html_bytes"]["baseline"] / 1000),
     ]  # fmt: skip

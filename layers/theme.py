@@ -6,7 +6,7 @@ import folium
 
 from geo import datastore
 from geo.plan.schema import Citation
-from layers.elements import OverlayRegistration, RerenderSafeLayer, Style
+from layers.elements import OverlayRegistration, Style
 
 LANGS = ("zh", "en")
 QUALITIES = ("surveyed", "approximate", "schematic")
@@ -51,7 +51,7 @@ class LegendEntry:
             raise ValueError(f"legend entry {self.title!r}: unknown quality {self.quality!r}")
 
 
-class Overlay(RerenderSafeLayer, folium.FeatureGroup):
+class Overlay(folium.FeatureGroup):
     """A theme's group: one checkbox in the map's layer control."""
 
 

@@ -19,6 +19,7 @@ from geo.site.markdown import esc, fmt_area, fmt_km, fmt_share, render_markdown
 from geo.site.problems import SiteRejected
 from geo.site.zones import ZONES
 from layers.basemaps import is_gcj02
+from layers.geojson import display_geometry
 from ui.i18n import Lang, t
 from ui.plan_data import pick
 
@@ -33,6 +34,7 @@ LINE_KEY = "site_as_line"
 BUFFER_KEY = "site_buffer"
 NEARBY_KEY = "site_nearby"
 DRAWN_KEY = "site_drawn"  # the last geometry drawn on the map (basemap coordinates)
+DRAW_SEQ_KEY = "site_draw_seq"  # seq of the last draw event taken
 UPLOAD_TYPES = ["geojson", "json", "zip", "gpkg", "kml", "dxf", "txt", "csv"]
 MODES = ("upload", "paste", "draw")
 CRS_CHOICES = ("auto", "gcj02", "EPSG:4526", "EPSG:4547", "EPSG:4497", "EPSG:4508",
@@ -48,6 +50,33 @@ def site_geometry() -> dict | None:
     """The checked geometry of the last report, for the map outline."""
     report = site_report()
     return report["site"]["checked_geometry"] if report else None
+
+
+def site_draw_state(basemap: str, lang: Lang) -> dict:
+    """The `draw` state for the map (static/map/hd-draw.js): the checked site to outline, in
+    the basemap's coordinates, and the language of the drawing tools."""
+    geometry = site_geometry()
+    shown = None
+    if geometry:
+        shown = shapely.geometry.mapping(display_geometry(shapely.geometry.shape(geometry),
+                                                          basemap))
+    return {"site": shown, "lang": lang}
+
+
+def take_drawn_site(event: dict | None, basemap: str) -> bool:
+    """A new {type: "draw"} event from the map: keep the drawing and check it at once.
+    True when something changed (the caller re-runs so the map outlines the result)."""
+    state = st.session_state
+    if not event or event.get("type") != "draw" or event.get("seq") == state.get(DRAW_SEQ_KEY):
+        return False
+    state[DRAW_SEQ_KEY] = event.get("seq")
+    state[DRAWN_KEY] = event.get("geojson")
+    if not state[DRAWN_KEY]:
+        state[REPORT_KEY] = None
+        return True
+    state[MODE_KEY] = "draw"
+    run_check(basemap)
+    return True
 
 
 def drawn_site(geometry: dict, basemap: str) -> SiteInput:

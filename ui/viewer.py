@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from layers.industry import assigned_townships, highlight_group
+from layers.industry import assigned_townships
 from layers.map import available_basemaps
-from layers.site_outline import site_group
 from ui.compare_table import LIST_SEPARATOR, render_compare_table
 from ui.data import townships
 from ui.exports import render_exports
@@ -13,7 +12,8 @@ from ui.map_view import show_map
 from ui.plan_data import industry_options, plan
 from ui.redline_panel import render_redline_panel
 from ui.sidebar import TownshipOption, render_sidebar, township_label
-from ui.site_check import render_site_check, site_geometry
+from ui.site_check import render_site_check, site_draw_state, take_drawn_site
+from ui.state import TOWNSHIP_KEY, ViewState
 from ui.township_panel import render_township_panel
 
 
@@ -37,8 +37,38 @@ def render_industry_townships(industry: str, options: list[TownshipOption], lang
             st.markdown(t("shade_count", lang, shade=t(shade, lang), n=len(codes), names=listed))
 
 
+@st.fragment
+def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]) -> None:
+    """The map beside the township panel: a map event that selects nothing new re-runs only
+    this; a click that picks another township re-runs the page (the sidebar picker shows it)."""
+    if (st.session_state.get(TOWNSHIP_KEY) or None) != view.township_code:
+        st.rerun(scope="app")  # a map click picked a township: before drawing anything
+    lang = view.lang
+    map_col, panel_col = st.columns([5, 3], gap="medium")
+    with map_col:
+        st.caption(t("map_hint", lang))
+        event = show_map(view, draw=site_draw_state(view.basemap, lang))
+        if take_drawn_site(event, view.basemap):
+            st.rerun(scope="fragment")  # outline the checked site and show its report
+        if view.industry:
+            render_industry_townships(view.industry, townships_listed, lang)
+    with panel_col:
+        township_tab, redline_tab, site_tab = st.tabs(
+            [t("tab_township", lang), t("tab_redline", lang), t("tab_site", lang)],
+            key="panel_tab", on_change="rerun")
+        if township_tab.open:
+            with township_tab:
+                render_township_panel(view.township_code, lang)
+        if redline_tab.open:
+            with redline_tab:
+                render_redline_panel(lang)
+        if site_tab.open:
+            with site_tab:
+                render_site_check(lang, view.basemap)
+
+
 def render_viewer_page(lang: Lang) -> None:
-    """Draw the whole viewer page for one script run."""
+    """Draw the whole viewer page for one script run (only the open tab builds its content)."""
     townships_listed = township_options()
     view = render_sidebar(
         lang, available_basemaps(lang), townships_listed, industry_options(plan(), lang)
@@ -46,26 +76,15 @@ def render_viewer_page(lang: Lang) -> None:
     st.title(t("app_title", lang))
     st.caption(t("app_caption", lang))
     map_tab, compare_tab, download_tab = st.tabs(
-        [t("tab_map", lang), t("tab_compare", lang), t("tab_downloads", lang)]
+        [t("tab_map", lang), t("tab_compare", lang), t("tab_downloads", lang)],
+        key="viewer_tab", on_change="rerun",
     )
-    with map_tab:
-        map_col, panel_col = st.columns([5, 3], gap="medium")
-        with map_col:
-            st.caption(t("map_hint", lang))
-            show_map(view, [highlight_group(view.industry, lang, view.basemap),
-                            site_group(site_geometry(), view.basemap)])
-            if view.industry:
-                render_industry_townships(view.industry, townships_listed, lang)
-        with panel_col:
-            township_tab, redline_tab, site_tab = st.tabs(
-                [t("tab_township", lang), t("tab_redline", lang), t("tab_site", lang)])
-            with township_tab:
-                render_township_panel(view.township_code, lang)
-            with redline_tab:
-                render_redline_panel(lang)
-            with site_tab:
-                render_site_check(lang, view.basemap)
-    with compare_tab:
-        render_compare_table(lang)
-    with download_tab:
-        render_exports(lang)
+    if map_tab.open:
+        with map_tab:
+            render_map_and_panel(view, townships_listed)
+    if compare_tab.open:
+        with compare_tab:
+            render_compare_table(lang)
+    if download_tab.open:
+        with download_tab:
+            render_exports(lang)
