@@ -141,6 +141,7 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Upload, paste or draw a project site to see what the plan and the red line say "
         "about it. A first check for reference only.",
     },
+    "site_inputs": {"zh": "场址输入", "en": "The site"},
     "site_mode": {"zh": "场址来源", "en": "Site from"},
     "site_mode_upload": {"zh": "上传文件", "en": "Upload a file"},
     "site_mode_paste": {"zh": "粘贴坐标", "en": "Paste coordinates"},

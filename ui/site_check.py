@@ -280,8 +280,9 @@ def _downloads(report: dict, lang: Lang) -> None:
 def render_site_check(lang: Lang, basemap: str) -> None:
     """The whole panel: inputs, problems or the report, downloads."""
     st.caption(t("site_intro", lang))
-    _inputs(lang, basemap)
-    _problems(lang)
     report = site_report()
+    with st.expander(t("site_inputs", lang), expanded=report is None):
+        _inputs(lang, basemap)
+    _problems(lang)
     if report and not st.session_state.get(PROBLEMS_KEY):
         _report(report, lang)

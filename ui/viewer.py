@@ -49,7 +49,7 @@ def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]
         st.caption(t("map_hint", lang))
         event = show_map(view, draw=site_draw_state(view.basemap, lang))
         if take_drawn_site(event, view.basemap):
-            st.rerun(scope="fragment")  # outline the checked site and show its report
+            st.rerun()  # outline the checked site and show its report (a rare event)
         if view.industry:
             render_industry_townships(view.industry, townships_listed, lang)
     with panel_col:
