@@ -218,8 +218,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "site_plan_of": {"zh": "规划定位：", "en": "The plan for"},
     "site_nearby_title": {"zh": "{km} km 内的规划项目与地点", "en": "Plan sites within {km} km"},
     "site_distances": {"zh": "距离", "en": "Distances"},
-    "site_area_m2": {"zh": "面积（平方米）", "en": "Area (m²)"},
-    "site_area_mu": {"zh": "面积（亩）", "en": "Area (亩)"},
+    "site_area": {"zh": "面积", "en": "Area"},
     "site_length_m": {"zh": "长度（米）", "en": "Length (m)"},
     "site_summary": {
         "zh": "{kind} · {km2} km² · 中心 {lon}°E, {lat}°N · 坐标系：{crs}",

@@ -229,12 +229,11 @@ def _plan(report: dict, lang: Lang) -> None:
 def _report(report: dict, lang: Lang) -> None:
     site = report["site"]
     _redline_notice(report, lang)
-    area_col, mu_col = st.columns(2)
     if site["area_m2"]:
-        area_col.metric(t("site_area_m2", lang), f"{site['area_m2']:,.0f}")
-        mu_col.metric(t("site_area_mu", lang), f"{site['area_mu']:,.2f}")
+        st.markdown(f"**{t('site_area', lang)}**：{site['area_m2']:,.0f} m² · "
+                    f"**{site['area_mu']:,.2f} 亩**")
     else:
-        area_col.metric(t("site_length_m", lang), f"{site['length_m'] or 0:,.0f}")
+        st.markdown(f"**{t('site_length_m', lang)}**：{site['length_m'] or 0:,.0f}")
     lon, lat = site["centroid"]
     crs = report["input"]["crs"]
     st.caption(t("site_summary", lang, kind=site["geometry_type"], lon=f"{lon:.6f}",

@@ -1,5 +1,6 @@
 """The served layers the check reads (admin imports included), and how exact each one is."""
 
+from functools import lru_cache
 from typing import Any
 
 import geopandas as gpd
@@ -10,7 +11,14 @@ USED_LAYERS = ("county", "townships", "villages", "seats", "neighbours", "xiangj
 
 
 def layer(layer_id: str) -> gpd.GeoDataFrame:
-    """The current version of a layer (as the map serves it)."""
+    """The current version of a layer (as the map serves it); shared, read-only: a check reads
+    each layer many times, so it is loaded once per served version."""
+    info = datastore.layer_info(layer_id)
+    return _loaded(layer_id, info["version"], info.get("sha256"))
+
+
+@lru_cache(maxsize=32)
+def _loaded(layer_id: str, version: int, digest: str | None) -> gpd.GeoDataFrame:
     return datastore.load_layer(layer_id)
 
 

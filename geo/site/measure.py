@@ -1,7 +1,7 @@
 """Geodesic measures of a WGS84 site (pyproj.Geod on the WGS84 ellipsoid; CGCS2000 differs by
 less than a millimetre here) and metric distances in the local Gauss-Krüger zone."""
 
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import shapely
@@ -34,6 +34,7 @@ def _transformer(inverse: bool) -> Transformer:
     return Transformer.from_crs(source, target, always_xy=True)
 
 
+@lru_cache(maxsize=256)  # a check measures the same site (and layer shapes) many times
 def to_metric(geometry: BaseGeometry) -> BaseGeometry:
     """The geometry in metres (CGCS2000 GK CM 114E)."""
     return shapely.transform(
