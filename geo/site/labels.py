@@ -43,7 +43,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "exact": ("官方数据", "official data"),
     "map": ("场址与乡镇", "Site over the townships"),
     "legend_site": ("场址", "Site"),
-    "legend_townships": ("乡镇范围（近似）", "Townships (approximate)"),
+    "legend_townships": ("乡镇范围", "Townships"),
     "legend_county": ("县界", "County boundary"),
     "legend_redline": ("生态保护红线", "Red line"),
     "legend_river": ("湘江", "Xiang River"),

@@ -67,7 +67,10 @@ def _map(ax, report: dict, lang: str) -> None:
     townships.plot(ax=ax, facecolor="#f5f5f0", edgecolor="#757575", linewidth=0.8)
     _metric(layer("county")).boundary.plot(ax=ax, color="#424242", linewidth=1.6)
     _metric(layer("xiangjiang")).plot(ax=ax, color="#1e88e5", linewidth=1.4)
-    handles = [Patch(facecolor="#f5f5f0", edgecolor="#757575", label=L("legend_townships", lang)),
+    basis = report["townships"]
+    townships_label = (f"{L('legend_townships', lang)} "
+                       f"({pick(lang, basis['label_zh'], basis['label_en'])})")
+    handles = [Patch(facecolor="#f5f5f0", edgecolor="#757575", label=townships_label),
                Patch(facecolor="none", edgecolor="#424242", label=L("legend_county", lang)),
                Patch(facecolor="#1e88e5", label=L("legend_river", lang))]
     if available("redline"):
@@ -86,7 +89,8 @@ def _map(ax, report: dict, lang: str) -> None:
         if shown.area > 0.02 * frame.area:
             point = shown.representative_point()
             ax.annotate(pick(lang, row.name, getattr(row, "name_en", None)), (point.x, point.y),
-                        ha="center", fontsize=10, color="#37474f", fontweight="bold")
+                        ha="center", fontsize=10, color="#37474f", fontweight="bold",
+                        annotation_clip=True, clip_on=True)
     ax.set_xlim(box[0], box[2])
     ax.set_ylim(box[1], box[3])
     ax.set_aspect("equal")
@@ -145,6 +149,9 @@ def _first_page(pyplot, report: dict, lang: str):
     figure.text(0.07, 0.935, f"{report['input']['source']} · {report['generated_at']}",
                 fontsize=8, color="#555555")
     message = pick(lang, red["message_zh"], red["message_en"])
+    if red["flag"]:
+        message += f" — {fmt_share(red['share'])}" + (
+            f", {fmt_area(red['area_m2'], lang)}" if red.get("area_m2") else "")
     figure.text(0.07, 0.905, "\n".join(_wrapped([f"{L('redline', lang)}: {message}"], 54)),
                 fontsize=9, va="top", bbox={"facecolor": NOTICE_COLOURS[red["status"]],
                                             "edgecolor": NOTICE_EDGES[red["status"]],
@@ -171,7 +178,7 @@ def _first_page(pyplot, report: dict, lang: str):
                 linespacing=1.5)
     attributions = sorted({src["attribution"] for src in report["sources"] if src["attribution"]})
     figure.text(0.07, 0.075, "\n".join(_wrapped([f"{L('sources', lang)}: "
-                                                 + "; ".join(attributions)], 105)),
+                                                 + "; ".join(attributions)], 76)),
                 fontsize=6.5, color="#555555", va="top")
     figure.text(0.07, 0.03, f"{report['disclaimer']['zh']} / {report['disclaimer']['en']}",
                 fontsize=9, fontweight="bold", color="#b71c1c")
