@@ -112,12 +112,13 @@ def gk_square(lon: float, lat: float, half_m: float, epsg: int) -> tuple[str, sh
     return text, shapely.Polygon([back.transform(e, n) for e, n in corners])
 
 
-def test_gauss_kruger_coordinates_with_zone_number() -> None:
+@pytest.mark.parametrize(("epsg", "prefix"), [(4526, " 38"), (4497, " 19")])
+def test_gauss_kruger_coordinates_with_zone_number(epsg: int, prefix: str) -> None:
     lon, lat = border_point("石湾镇", "白莲镇")
-    text, expected_site = gk_square(lon, lat, 400, 4526)
-    assert " 38" in text
-    site = parse_coordinates(text)
-    assert site.crs.epsg == 4526 and not site.crs.assumed
+    text, expected_site = gk_square(lon, lat, 400, epsg)
+    assert prefix in text
+    site = parse_coordinates(text, zone_key="6-19" if epsg == 4526 else "3-38")  # not used
+    assert site.crs.epsg == epsg and not site.crs.assumed
     report = check_site(site)
     assert report["site"]["area_m2"] == pytest.approx(area(expected_site), rel=REL)
     for name, share in expected_shares(expected_site).items():

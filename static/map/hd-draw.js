@@ -8,8 +8,8 @@
    - Every drawing, edit or removal sends {type: "draw", geojson: <geometry or null>, shape}
      in the basemap's coordinates (GCJ-02 under 高德; Python converts).
    - state.draw = {site: <GeoJSON geometry in basemap coordinates or null>, lang: "zh"|"en"}:
-     the checked site (buffered lines included) is outlined (class hd-site) and brought into
-     view when it changes. */
+     the checked site (buffered lines included) is outlined (class hd-site); when it changes
+     it is brought into view if it lies outside the view or is tiny in it. */
 (function () {
   "use strict";
   var HD = (window.HD = window.HD || {});
@@ -98,8 +98,11 @@
       pmIgnore: true, interactive: false,
     }).addTo(map);
     var bounds = outline.getBounds();
-    if (bounds.isValid() && !map.getBounds().contains(bounds)) {
-      map.fitBounds(bounds, { maxZoom: 15, padding: [30, 30] });
+    var view = map.getBounds();
+    var tiny = bounds.isValid() && (bounds.getNorth() - bounds.getSouth()) * 8 <
+      (view.getNorth() - view.getSouth());
+    if (bounds.isValid() && (tiny || !view.contains(bounds))) {
+      map.fitBounds(bounds, { maxZoom: 14, padding: [90, 90] });
     }
   }
 

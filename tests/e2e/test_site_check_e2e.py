@@ -89,8 +89,11 @@ def test_uploading_a_dxf_shows_the_report_and_the_pdf_downloads(
     assert saved.read_bytes().startswith(b"%PDF") and saved.stat().st_size > 20_000
     page.screenshot(path=str(ARTIFACTS / "site_check_dxf.png"))
     if os.environ.get("HENGDONG_SITE_SCREENSHOT") == "1":
-        page.set_viewport_size({"width": 1600, "height": 1000})
-        page.wait_for_timeout(1500)
-        page.screenshot(path=str(ARTIFACTS / "site_check_1600.png"))
+        for width, height in ((1600, 1000), (820, 1000)):
+            page.set_viewport_size({"width": width, "height": height})
+            page.get_by_role("tab", name="选址初审").scroll_into_view_if_needed()
+            page.get_by_test_id("stMain").evaluate("(main) => main.scrollTo(0, 150)")
+            page.wait_for_timeout(1500)
+            page.screenshot(path=str(ARTIFACTS / f"site_check_{width}.png"))
         shutil.copy(ARTIFACTS / "site_check_1600.png", SCREENSHOT)
     assert not offline.errors  # (tile requests are blocked by design: offline)
