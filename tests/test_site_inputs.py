@@ -97,6 +97,17 @@ def test_dxf_in_an_unknown_crs_is_refused(tmp_path: Path) -> None:
     assert "local.dxf" in message(caught)
 
 
+def test_dxf_with_swapped_axes_is_refused(tmp_path: Path) -> None:
+    to_gk = Transformer.from_crs(4326, 4526, always_xy=True)
+    ring = [to_gk.transform(x, y)[::-1] for x, y in list(across_border().exterior.coords)[:-1]]
+    doc = ezdxf.new()
+    doc.modelspace().add_lwpolyline(ring, close=True)
+    doc.saveas(tmp_path / "swapped.dxf")
+    with pytest.raises(SiteRejected) as caught:
+        read_site_file(tmp_path / "swapped.dxf")
+    assert "X/Y 轴颠倒" in message(caught)
+
+
 def test_kml_geojson_geopackage_and_zipped_shapefile(tmp_path: Path) -> None:
     polygon = across_border()
     frame = gpd.GeoDataFrame({"name": ["场址"]}, geometry=[polygon], crs=4326)

@@ -128,6 +128,13 @@ def _dxf_in_wgs84(raw: gpd.GeoDataFrame, label: str, declared,
         used.note_zh = f"DXF 没有坐标系信息；按 {chosen.label_zh}（EPSG:{epsg}）读取（{how_zh}）"
         used.note_en = f"DXF carries no CRS; read as {chosen.label_en} (EPSG:{epsg}) ({how_en})"
         return frame, used
+    if NORTHING_RANGE[0] <= x <= NORTHING_RANGE[1]:
+        raise rejected("axes-swapped",
+                       f"DXF 的 X 坐标（约 {x:.0f}）像是北坐标、Y 坐标（约 {y:.0f}）像是东坐标："
+                       "X/Y 轴颠倒；请在 CAD 中按 X=东坐标、Y=北坐标导出，或转换后再上传",
+                       f"the DXF's X (about {x:.0f}) looks like a northing and its Y (about "
+                       f"{y:.0f}) like an easting: the axes are swapped; export with X = easting "
+                       "and Y = northing", label)
     raise rejected("crs-unknown",
                    f"DXF 没有坐标系信息，其坐标（中心约 {x:.0f}, {y:.0f}）既不是衡东县的经纬度，"
                    "也不是 CGCS2000 高斯-克吕格坐标；请指定坐标系（命令行 --crs EPSG:4526 等）",
