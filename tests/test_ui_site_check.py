@@ -46,3 +46,33 @@ def test_garbage_is_refused_naming_the_line() -> None:
     app = _paste("113.0,27.1\n113.0;;x\n", lang="en")
     assert "line 2" in app.error[0].value and "'x' is not a number" in app.error[0].value
     assert not app.get("download_button")
+
+
+def _drawn_panel(geometry: dict, basemap: str) -> None:
+    import streamlit as st
+
+    from ui.site_check import render_site_check, take_drawn_site
+
+    if take_drawn_site({"type": "draw", "geojson": geometry, "seq": 1}, basemap):
+        st.session_state["took"] = st.session_state.get("took", 0) + 1
+    render_site_check("en", basemap)
+
+
+def test_a_drawing_under_amap_is_shifted_back_from_gcj02_and_checked_once() -> None:
+    import shapely
+
+    from geo.coords import geometry_wgs84_to_gcj02
+    from tests.site_support import area, square
+
+    lon, lat = border_point("洣水镇", "吴集镇")
+    site = square(lon, lat, 500)
+    drawn = shapely.geometry.mapping(geometry_wgs84_to_gcj02(site))
+    app = AppTest.from_function(_drawn_panel, args=(drawn, "amap"), default_timeout=60).run()
+    assert not app.exception
+    report = app.session_state["site_report"]
+    assert report["input"]["kind"] == "drawn"
+    assert report["site"]["area_m2"] == pytest.approx(area(site), rel=1e-3)
+    assert shapely.geometry.shape(report["site"]["geometry"]).centroid.distance(
+        site.centroid) < 1e-5  # WGS84 again, not 500 m off
+    app.run()  # the same event again (same seq) is not checked twice
+    assert app.session_state["took"] == 1
