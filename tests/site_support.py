@@ -1,6 +1,9 @@
 """Sites built for the site-check tests, and independent expected figures (shapely + pyproj on
 the committed layers, not geo.site's own helpers)."""
 
+from pathlib import Path
+
+import ezdxf
 import geopandas as gpd
 import shapely
 from pyproj import Geod, Transformer
@@ -64,4 +67,18 @@ def border_point(a: str, b: str) -> tuple[float, float]:
 
 def write(frame: gpd.GeoDataFrame, path) -> str:
     frame.to_file(path, driver="GeoJSON", engine="pyogrio")
+    return path
+
+
+def write_dxf(path: Path, polygon: shapely.Polygon, epsg: int | None) -> Path:
+    """A CAD drawing: the site as a closed LWPOLYLINE (in a GK CRS), plus an annotation."""
+    coords = list(polygon.exterior.coords)[:-1]
+    if epsg:
+        to_gk = Transformer.from_crs(4326, epsg, always_xy=True)
+        coords = [to_gk.transform(x, y) for x, y in coords]
+    doc = ezdxf.new()
+    space = doc.modelspace()
+    space.add_lwpolyline(coords, close=True, dxfattribs={"layer": "红线"})
+    space.add_text("J1", dxfattribs={"insert": coords[0]})
+    doc.saveas(path)
     return path

@@ -24,7 +24,14 @@ from geo.site.limits import MAX_VERTICES, SITE_MAX_MB_ENV
 from geo.site.load import site_from_upload
 from geo.site.markdown import render_markdown
 from geo.site.problems import SiteRejected
-from tests.site_support import area, border_point, expected_shares, inner_point, square
+from tests.site_support import (
+    area,
+    border_point,
+    expected_shares,
+    inner_point,
+    square,
+    write_dxf,
+)
 
 REL = 1e-3
 
@@ -42,20 +49,6 @@ def across_border() -> shapely.Polygon:
 
 def message(caught: pytest.ExceptionInfo) -> str:
     return " | ".join(p.text("zh") + " / " + p.text("en") for p in caught.value.problems)
-
-
-def write_dxf(path: Path, polygon: shapely.Polygon, epsg: int | None) -> Path:
-    """A CAD drawing: the site as a closed LWPOLYLINE (in a GK CRS), plus an annotation."""
-    coords = list(polygon.exterior.coords)[:-1]
-    if epsg:
-        to_gk = Transformer.from_crs(4326, epsg, always_xy=True)
-        coords = [to_gk.transform(x, y) for x, y in coords]
-    doc = ezdxf.new()
-    space = doc.modelspace()
-    space.add_lwpolyline(coords, close=True, dxfattribs={"layer": "红线"})
-    space.add_text("J1", dxfattribs={"insert": coords[0]})
-    doc.saveas(path)
-    return path
 
 
 def assert_same_figures(report: dict, polygon: shapely.Polygon) -> None:

@@ -11,8 +11,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ARTIFACTS, PROJECT_ROOT, OfflineLog
 from tests.e2e.test_viewer import MAP_IFRAME, map_frame, map_locator, open_app
-from tests.site_support import border_point, square
-from tests.test_site_inputs import write_dxf
+from tests.site_support import border_point, square, write_dxf
 
 pytestmark = pytest.mark.e2e
 REPORT_TIMEOUT_MS = 60_000
