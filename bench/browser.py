@@ -87,6 +87,7 @@ class SocketFrame:
     kind: str  # BackMsg / ForwardMsg type
     size: int
     exec_s: float | None = None  # script execution time a page_profile message reports
+    element: str = ""  # the element type of a delta that adds one (e.g. component_instance)
 
 
 class Traffic:
@@ -112,7 +113,11 @@ class Traffic:
         except DecodeError:  # a frame that is not a Streamlit message
             kind = "?"
         exec_s = message.page_profile.exec_time / 1e6 if kind == "page_profile" else None
-        self.frames.append(SocketFrame(params["timestamp"], sent, kind, len(payload), exec_s))
+        element = ""
+        if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+            element = message.delta.new_element.WhichOneof("type") or ""
+        self.frames.append(SocketFrame(params["timestamp"], sent, kind, len(payload), exec_s,
+                                       element))
 
     def _loaded(self, params: dict[str, Any]) -> None:
         self.http_bytes += int(params.get("encodedDataLength", 0))
@@ -134,6 +139,11 @@ def app_bytes(frames: list[SocketFrame]) -> int:
     return sum(f.size for f in frames if not f.sent and f.kind != "page_profile")
 
 
+def component_bytes(frames: list[SocketFrame]) -> int:
+    """Bytes of the map component's messages among the frames (its arguments)."""
+    return sum(f.size for f in frames if not f.sent and f.element == "component_instance")
+
+
 def script_exec_seconds(frames: list[SocketFrame]) -> float | None:
     """Execution time of the script runs among the frames, as the server reports it."""
     times = [f.exec_s for f in frames if f.exec_s is not None]
@@ -150,7 +160,9 @@ def rerun_server_seconds(frames: list[SocketFrame]) -> float | None:
     return max(ends) - starts[0]
 
 
-def _route(cdn_files: dict[str, Path | None], blocked: list[str]) -> Callable[[Route], None]:
+def route_handler(cdn_files: dict[str, Path | None], blocked: list[str]
+                  ) -> Callable[[Route], None]:
+    """Requests stay on this machine: CDN URLs answered from cdn_files, the rest aborted."""
     def handle(route: Route) -> None:
         url = route.request.url
         if is_local(url):
@@ -173,7 +185,7 @@ def _component_frame(page: Page, url_part: str) -> Frame:
     return next(f for f in page.frames if url_part in f.url)
 
 
-def _wait_townships(frame: Frame, codes: list[str], count: int) -> None:
+def wait_townships(frame: Frame, codes: list[str], count: int) -> None:
     frame.wait_for_function(
         f"(codes) => ({_COUNT_TOWNSHIPS})(codes) === {count}",
         arg=codes,
@@ -189,13 +201,13 @@ def visit(
     page = context.new_page()
     traffic = Traffic(context, page)
     blocked: list[str] = []
-    page.route("**/*", _route(app.cdn_files, blocked))
+    page.route("**/*", route_handler(app.cdn_files, blocked))
     page.set_viewport_size({"width": 1400, "height": 1000})
 
     start = perf_counter()
     page.goto(url, timeout=TIMEOUT_MS)
     frame = _component_frame(page, app.frame_url_part)
-    _wait_townships(frame, codes, len(codes))
+    wait_townships(frame, codes, len(codes))
     open_s = perf_counter() - start
     hd_township_paths = frame.evaluate(_HD_TOWNSHIP_PATHS)
     page.wait_for_timeout(SETTLE_MS)
@@ -220,10 +232,10 @@ def visit(
     mark = traffic.mark()
     start = perf_counter()
     toggle.click()
-    _wait_townships(frame, codes, 0)
+    wait_townships(frame, codes, 0)
     toggle_s = perf_counter() - start
     toggle.click()
-    _wait_townships(frame, codes, len(codes))
+    wait_townships(frame, codes, len(codes))
     page.wait_for_timeout(SETTLE_MS)
     toggle_frames = traffic.since(mark)
     page.close()
@@ -236,6 +248,7 @@ def visit(
         "click_server_s": rerun_server_seconds(click_frames),
         "click_script_s": script_exec_seconds(click_frames),
         "click_ws_bytes": app_bytes(click_frames),
+        "click_map_ws_bytes": component_bytes(click_frames),
         "click_reruns": sum(not f.sent and f.kind == "script_finished" for f in click_frames),
         "toggle_s": toggle_s,
         "toggle_rerun_requests": sum(f.sent and f.kind == "rerun_script" for f in toggle_frames),

@@ -14,13 +14,15 @@ from layers.map import build_map, clicked_point_wgs84
 from layers.plan_data import stamp as plan_stamp
 from layers.resource import map_resource
 from ui.data import data_version, townships
-from ui.map_resource import publish, resource_name
+from ui.map_resource import data_modified, publish, resource_name
 from ui.sidebar import set_choice
 from ui.state import TOWNSHIP_KEY, ViewState
 from ui.township_lookup import township_at
 
 MAP_KEY = "map"
 MAP_HEIGHT = 640
+# Set when a map click picked another township: the page re-runs (the sidebar picker shows it).
+PICKED_ON_MAP_KEY = "map_picked_township"
 FRAME_DIR = Path(__file__).resolve().parent / "map_frame"
 
 _hd_map = components.declare_component("hd_map", path=str(FRAME_DIR))
@@ -29,17 +31,17 @@ MAP_COMPONENT = _hd_map.name  # "ui.map_view.hd_map": the iframe's title, in its
 
 @st.cache_resource(show_spinner=False, max_entries=24)
 def _resource(basemap: str, lang: str, custom_tile_url: str | None, version: str
-              ) -> tuple[str, str]:
-    """(file name, text) of the map resource; built once per map version."""
+              ) -> tuple[str, str, float]:
+    """(file name, text, data modification time) of the map resource, once per version."""
     text = map_resource(build_map(basemap, lang, custom_tile_url))
-    return resource_name(text, basemap, lang), text
+    return resource_name(text, basemap, lang), text, data_modified()
 
 
 def map_url(view: ViewState) -> str:
     """The URL of the map resource for `view` (written on first use)."""
     version = f"{data_version()}|plan={plan_stamp()}"
-    name, text = _resource(view.basemap, view.lang, view.custom_tile_url, version)
-    return publish(text, name)
+    name, text, modified = _resource(view.basemap, view.lang, view.custom_tile_url, version)
+    return publish(text, name, modified)
 
 
 def _on_event(basemap: str) -> None:
@@ -49,8 +51,14 @@ def _on_event(basemap: str) -> None:
         return
     lat, lon = clicked_point_wgs84(float(event["lat"]), float(event["lng"]), basemap)
     code = township_at(townships(), lat, lon)
-    if code is not None:
+    if code is not None and code != st.session_state.get(TOWNSHIP_KEY):
         set_choice(TOWNSHIP_KEY, code)
+        st.session_state[PICKED_ON_MAP_KEY] = True
+
+
+def picked_on_map() -> bool:
+    """Whether the last map event picked another township (asked once: clears the flag)."""
+    return bool(st.session_state.pop(PICKED_ON_MAP_KEY, False))
 
 
 def show_map(view: ViewState, **extra_state: Any) -> dict[str, Any] | None:

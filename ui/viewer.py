@@ -8,12 +8,12 @@ from ui.compare_table import LIST_SEPARATOR, render_compare_table
 from ui.data import townships
 from ui.exports import render_exports
 from ui.i18n import Lang, t
-from ui.map_view import show_map
+from ui.map_view import picked_on_map, show_map
 from ui.plan_data import industry_options, plan
 from ui.redline_panel import render_redline_panel
 from ui.sidebar import TownshipOption, render_sidebar, township_label
 from ui.site_check import render_site_check, site_draw_state, take_drawn_site
-from ui.state import TOWNSHIP_KEY, ViewState
+from ui.state import ViewState
 from ui.township_panel import render_township_panel
 
 
@@ -41,8 +41,8 @@ def render_industry_townships(industry: str, options: list[TownshipOption], lang
 def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]) -> None:
     """The map beside the township panel: a map event that selects nothing new re-runs only
     this; a click that picks another township re-runs the page (the sidebar picker shows it)."""
-    if (st.session_state.get(TOWNSHIP_KEY) or None) != view.township_code:
-        st.rerun(scope="app")  # a map click picked a township: before drawing anything
+    if picked_on_map():
+        st.rerun(scope="app")  # before drawing anything: the whole page shows the township
     lang = view.lang
     map_col, panel_col = st.columns([5, 3], gap="medium")
     with map_col:

@@ -51,7 +51,7 @@
   };
 
   function hasAsset(url) {
-    return !!document.querySelector('script[src="' + url + '"], link[href="' + url + '"]');
+    return !!document.querySelector('script[src="' + url + '"], link[rel=stylesheet][href="' + url + '"]');
   }
 
   /* The browser files of the map, in order (scripts run in insertion order), then done(). */
