@@ -12,9 +12,9 @@ import streamlit as st
 
 from geo.coords import geometry_gcj02_to_wgs84
 from geo.site.check import check_site
+from geo.site.coordinates import parse_coordinates
 from geo.site.inputs import SiteInput, drawn
 from geo.site.limits import DEFAULT_NEARBY_M
-from geo.site.load import site_from_text, site_from_upload
 from geo.site.markdown import esc, fmt_area, fmt_km, fmt_share, render_markdown
 from geo.site.problems import SiteRejected
 from geo.site.zones import ZONES
@@ -92,11 +92,13 @@ def _site_from_widgets(mode: str, basemap: str) -> SiteInput | None:
         if upload is None:
             return None
         crs = state.get(CRS_KEY, "auto")
+        from geo.site.load import site_from_upload  # GDAL (pyogrio) only once a file comes
+
         return site_from_upload(upload.name, upload.getvalue(), None if crs == "auto" else crs,
                                 state.get(ZONE_KEY, "3-38"))
     if mode == "paste":
-        return site_from_text(state.get(TEXT_KEY, ""), state.get(ZONE_KEY, "3-38"),
-                              bool(state.get(LINE_KEY)))
+        return parse_coordinates(state.get(TEXT_KEY, ""), state.get(ZONE_KEY, "3-38"),
+                                 bool(state.get(LINE_KEY)))
     geometry = state.get(DRAWN_KEY)
     return drawn_site(geometry, basemap) if geometry else None
 
