@@ -105,6 +105,7 @@ def page(page: Page, app_url: str, offline: OfflineLog) -> Page:
 def panel_text(page: Page, heading: str) -> str:
     panel = page.locator(".st-key-township_panel")
     expect(panel.get_by_text(heading)).to_be_visible(timeout=RERUN_TIMEOUT_MS)
+    wait_until_idle(page)  # the heading comes first; the rest of a re-run may still be drawing
     return panel.inner_text()
 
 
