@@ -40,6 +40,7 @@ from bench.report import (
 from bench.search_time import search_rows, search_seconds
 from bench.server import PeakMemory
 from bench.server_time import rerun_seconds, township_rerun_seconds
+from bench.site_time import site_check_row, site_check_seconds
 from geo.admin.settings import ADMIN_DIR_ENV
 from geo.paths import PROJECT_ROOT
 from harness.chromium import launch_chromium
@@ -135,10 +136,12 @@ def run_benchmark() -> None:
     codes = [code for code, _ in _townships()]
     ours_rerun = township_rerun_seconds(OURS.script, codes)
     baseline_rerun = rerun_seconds(BASELINE.script, len(codes))
+    site_times = site_check_seconds(args.runs)
     rows = [
         Row("data build (python -m geo.build)", "s", median(builds)),
         *payload_rows(payload),
         *server_rows(ours_rerun, baseline_rerun),
+        site_check_row(site_times),
     ]
     print_sheet, print_atlas = sheet_seconds(args.runs), atlas_seconds()
     rows += print_rows(print_sheet, print_atlas)
@@ -152,6 +155,7 @@ def run_benchmark() -> None:
                     "load_average_at_start": _load_average()},
         "runs": args.runs,
         "build_seconds": builds,
+        "site_check_seconds": site_times,
         "payload": payload,
         "click_rerun_seconds": {"ours": ours_rerun, "baseline": baseline_rerun},
         "print_seconds": {"a4_sheet": print_sheet, "atlas": print_atlas},

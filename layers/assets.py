@@ -22,7 +22,7 @@ NODE_MODULES = PROJECT_ROOT / "node_modules"
 STATIC_URL = "/app/static"
 
 # npm package -> the folder of it that is copied to static/vendor/<package>/
-VENDORED_FOLDERS = {"leaflet": "dist"}
+VENDORED_FOLDERS = {"leaflet": "dist", "@geoman-io/leaflet-geoman-free": "dist"}
 
 # folium asset name -> the URL the app serves it at
 LOCAL_ASSETS = {
@@ -38,8 +38,13 @@ HD_WORKSPACE_JS = f"{STATIC_URL}/map/hd-workspace.js"  # search focus, industry 
 HD_WORKSPACE_CSS = f"{STATIC_URL}/map/hd-workspace.css"  # style of both
 # The map's own browser files, in the order the map component loads them after Leaflet (the
 # map resource lists them, layers/resource.py): a new map script or plugin is added here.
-MAP_FILES: tuple[str, ...] = (HD_MAP_CSS, HD_MAP_JS, HD_WORKSPACE_CSS, HD_MEASURE_JS,
-                               HD_WORKSPACE_JS)
+# Drawing a site (issue 15): the Geoman drawing plugin (npm @geoman-io/leaflet-geoman-free) and
+# the map's own drawing script.
+GEOMAN_JS = f"{STATIC_URL}/vendor/@geoman-io/leaflet-geoman-free/leaflet-geoman.min.js"
+GEOMAN_CSS = f"{STATIC_URL}/vendor/@geoman-io/leaflet-geoman-free/leaflet-geoman.css"
+HD_DRAW_JS = f"{STATIC_URL}/map/hd-draw.js"
+MAP_FILES: tuple[str, ...] = (HD_MAP_CSS, HD_MAP_JS, HD_WORKSPACE_CSS, GEOMAN_CSS, GEOMAN_JS,
+                               HD_MEASURE_JS, HD_WORKSPACE_JS, HD_DRAW_JS)
 # Everything the map resource needs in the browser, Leaflet first.
 MAP_ASSETS: tuple[str, ...] = (LOCAL_ASSETS["leaflet_css"], LOCAL_ASSETS["leaflet"], *MAP_FILES)
 
@@ -117,6 +122,7 @@ def install_vendor(node_modules: Path = NODE_MODULES, vendor_dir: Path = VENDOR_
             shutil.copytree(source, staged)
             if target.exists():
                 shutil.rmtree(target)
+            target.parent.mkdir(parents=True, exist_ok=True)  # a scoped package: @scope/name
             staged.rename(target)
         installed.append(target)
     return installed

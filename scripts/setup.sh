@@ -18,9 +18,14 @@ if [ "${1:-}" = "--dev" ]; then
   .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
   # End-to-end tests drive Debian's Chromium; Playwright's own browser download is not used.
   [ -x /usr/bin/chromium ] || apt_install chromium fonts-noto-cjk
+  # PDF tests read reports back with poppler (pdftotext, pdfinfo).
+  command -v pdftotext >/dev/null || apt_install poppler-utils
 else
   .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
 fi
+
+# Chinese text in PDF reports (geo/site/pdf.py) needs Debian's Noto CJK fonts.
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || apt_install fonts-noto-cjk
 
 # The map's browser assets (Leaflet), pinned in package.json + package-lock.json, from the npm
 # registry; copied to static/vendor/ and served by the app itself (no CDN at run time).

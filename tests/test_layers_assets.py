@@ -81,7 +81,8 @@ def test_unused_folium_defaults_are_dropped() -> None:
 
 def test_vendor_install_copies_pinned_leaflet(tmp_path) -> None:
     installed = install_vendor(NODE_MODULES, tmp_path)
-    assert installed == [tmp_path / "leaflet"]
+    assert installed == [tmp_path / "leaflet", tmp_path / "@geoman-io" / "leaflet-geoman-free"]
+    assert (tmp_path / "@geoman-io" / "leaflet-geoman-free" / "leaflet-geoman.min.js").is_file()
     source = NODE_MODULES / "leaflet" / "dist" / "leaflet.js"
     assert (tmp_path / "leaflet" / "leaflet.js").read_bytes() == source.read_bytes()
     assert (tmp_path / "leaflet" / "images" / "marker-icon.png").is_file()

@@ -244,6 +244,97 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "On the server, run `python -m geo.admin check` to see what is wrong, then "
         "`python -m geo.admin repair` (or `repair --from BACKUP.sqlite`) to recover.",
     },
+    # issue 15: site check (选址初审)
+    "tab_site": {"zh": "选址初审", "en": "Site check"},
+    "site_intro": {
+        "zh": "上传、粘贴或在地图上绘制项目场址，查看规划定位与生态保护红线情况。"
+        "结果仅供初审参考。",
+        "en": "Upload, paste or draw a project site to see what the plan and the red line say "
+        "about it. A first check for reference only.",
+    },
+    "site_inputs": {"zh": "场址输入", "en": "The site"},
+    "site_mode": {"zh": "场址来源", "en": "Site from"},
+    "site_mode_upload": {"zh": "上传文件", "en": "Upload a file"},
+    "site_mode_paste": {"zh": "粘贴坐标", "en": "Paste coordinates"},
+    "site_mode_draw": {"zh": "地图绘制", "en": "Draw on the map"},
+    "site_upload": {"zh": "场址文件", "en": "Site file"},
+    "site_upload_help": {
+        "zh": "GeoJSON、压缩的 Shapefile (.zip)、GeoPackage、KML、DXF（CAD），"
+        "或每行一点的 .txt/.csv",
+        "en": "GeoJSON, zipped Shapefile (.zip), GeoPackage, KML, DXF (CAD), or a .txt/.csv with "
+        "one point a line",
+    },
+    "site_crs": {"zh": "坐标系", "en": "Coordinate system"},
+    "site_crs_auto": {
+        "zh": "按文件（DXF 按坐标推定）", "en": "As the file says (DXF: from the values)",
+    },
+    "site_crs_gcj02": {"zh": "GCJ-02（高德/腾讯坐标）", "en": "GCJ-02 (Amap / Tencent)"},
+    "site_crs_help": {
+        "zh": "文件没有坐标系信息时在此指定；EPSG:4526 为 3° 带第 38 带（带号），"
+        "EPSG:4547 为中央经线 114°E（无带号），EPSG:4497/4508 为 6° 带第 19 带",
+        "en": "For a file without a CRS: EPSG:4526 is the 3° zone 38 (with the zone number), "
+        "EPSG:4547 CM 114°E (without), EPSG:4497/4508 the 6° zone 19",
+    },
+    "site_paste": {"zh": "界址点坐标（每行一点）", "en": "Boundary points (one a line)"},
+    "site_paste_help": {
+        "zh": "“经度,纬度”，或 CGCS2000 高斯坐标“X Y”（X 为北坐标，Y 为东坐标，可带带号）；"
+        "可在前面写点号（J1）",
+        "en": "'lon,lat', or CGCS2000 Gauss-Krüger 'X Y' (X northing, Y easting, with or without "
+        "the zone number); a point name (J1) in front is allowed",
+    },
+    "site_as_line": {
+        "zh": "这些点连成线（如道路中线）", "en": "The points form a line (e.g. a road)",
+    },
+    "site_draw_help": {
+        "zh": "用地图左上角的绘制工具画点、线或面，然后点击“检查场址”。",
+        "en": "Draw a point, line or polygon with the tools at the map's top left, then press "
+        "'Check the site'.",
+    },
+    "site_zone": {"zh": "无带号时的分带", "en": "Zone when the easting has no zone number"},
+    "site_zone_3-38": {"zh": "3° 带第 38 带（114°E）", "en": "3° zone 38 (114°E)"},
+    "site_zone_6-19": {"zh": "6° 带第 19 带（111°E）", "en": "6° zone 19 (111°E)"},
+    "site_zone_help": {
+        "zh": "东坐标前带有带号（如 38402345.67）时按带号；否则按这里选择，报告会注明",
+        "en": "An easting with its zone number in front (e.g. 38402345.67) names its zone; "
+        "otherwise this one is used, and the report says so",
+    },
+    "site_buffer": {"zh": "缓冲宽度（米，线/点）", "en": "Buffer width (m, lines/points)"},
+    "site_buffer_help": {
+        "zh": "线状工程（道路、管线）两侧各延伸的宽度；0 表示不缓冲，只按长度统计",
+        "en": "Width on each side of a line (road, pipeline); 0: no buffer, shares by length",
+    },
+    "site_nearby": {"zh": "附近规划项目范围（米）", "en": "Plan sites within (m)"},
+    "site_run": {"zh": "检查场址", "en": "Check the site"},
+    "site_nothing": {
+        "zh": "请先上传文件、粘贴坐标或在地图上绘制场址。",
+        "en": "Upload a file, paste coordinates or draw a site first.",
+    },
+    "site_rejected": {
+        "zh": "无法检查该场址（未保存任何内容）：",
+        "en": "The site cannot be checked (nothing was stored):",
+    },
+    "site_redline": {"zh": "生态保护红线", "en": "Ecological red line"},
+    "site_townships": {"zh": "所在乡镇", "en": "Townships"},
+    "site_col_share": {"zh": "占比", "en": "Share"},
+    "site_col_mu": {"zh": "面积（亩）", "en": "Area (亩)"},
+    "site_col_length": {"zh": "长度（米）", "en": "Length (m)"},
+    "site_col_villages": {"zh": "最近的村（社区）点", "en": "Nearest village points"},
+    "site_col_attributes": {"zh": "属性", "en": "Attributes"},
+    "site_col_where": {"zh": "位置", "en": "Where"},
+    "site_col_distance": {"zh": "距离", "en": "Distance"},
+    "site_col_located": {"zh": "定位方式", "en": "Located by"},
+    "site_col_citation": {"zh": "出处", "en": "Source"},
+    "site_located_village_point": {"zh": "村点（近似）", "en": "village point (approx.)"},
+    "site_located_township_area": {"zh": "仅到乡镇", "en": "township only"},
+    "site_plan_of": {"zh": "规划定位：", "en": "The plan for"},
+    "site_nearby_title": {"zh": "{km} km 内的规划项目与地点", "en": "Plan sites within {km} km"},
+    "site_distances": {"zh": "距离", "en": "Distances"},
+    "site_area": {"zh": "面积", "en": "Area"},
+    "site_length_m": {"zh": "长度（米）", "en": "Length (m)"},
+    "site_summary": {
+        "zh": "{kind} · {km2} km² · 中心 {lon}°E, {lat}°N · 坐标系：{crs}",
+        "en": "{kind} · {km2} km² · centre {lon}°E, {lat}°N · CRS: {crs}",
+    },
 }
 
 

@@ -21,6 +21,7 @@ from ui.search_box import (
 )
 from ui.share import apply_shared_link, keep_view_in_url
 from ui.sidebar import TownshipOption, render_sidebar, township_label
+from ui.site_check import render_site_check, site_draw_state, take_drawn_site
 from ui.state import FEATURE_KEY, ViewState
 from ui.store_notice import render_store_notice
 from ui.text import plain
@@ -62,7 +63,10 @@ def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]
         else:  # the map takes the whole width
             map_col = panel_col = st.container()
     with map_col:
-        show_map(view, focus=map_focus(view.basemap))
+        event = show_map(view, focus=map_focus(view.basemap),
+                         draw=site_draw_state(view.basemap, lang))
+        if take_drawn_site(event, view.basemap):
+            st.rerun()  # outline the checked site and show its report (a rare event)
         render_print_button(view, lang)
         if view.industry:
             render_industry_townships(view.industry, townships_listed, lang)
@@ -71,14 +75,18 @@ def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]
     with panel_col, st.container(key="workspace_panel"):
         render_search_results(lang)
         render_feature_panel(st.session_state.get(FEATURE_KEY, []), lang)
-        township_tab, redline_tab = st.tabs([t("tab_township", lang), t("tab_redline", lang)],
-                                            key="panel_tab", on_change="rerun")
+        township_tab, redline_tab, site_tab = st.tabs(
+            [t("tab_township", lang), t("tab_redline", lang), t("tab_site", lang)],
+            key="panel_tab", on_change="rerun")
         if township_tab.open:
             with township_tab:
                 render_township_panel(view.township_code, lang)
         if redline_tab.open:
             with redline_tab:
                 render_redline_panel(lang)
+        if site_tab.open:
+            with site_tab:
+                render_site_check(lang, view.basemap)
 
 
 def render_viewer_page(lang: Lang) -> None:
