@@ -1,11 +1,11 @@
-"""Command line for admins: import, validate, history, rollback (see docs/admin.md)."""
+"""Command line for admins: import, validate, history, rollback, users (see docs/admin.md)."""
 
 import argparse
 import getpass
 import sys
 from pathlib import Path
 
-from geo.admin import service
+from geo.admin import service, users_cli
 from geo.admin.diff import describe
 from geo.admin.problems import Problem, RejectedFile
 from geo.admin.rules import RULES
@@ -45,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     rol.add_argument("version", type=int)
     rol.add_argument("--admin", default=getpass.getuser())
     rol.add_argument("--comment", default="")
+    users_cli.add_parser(commands)
     return parser
 
 
@@ -115,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return {"import": _import, "validate": _validate, "history": _history,
-                "rollback": _rollback}[args.command](args)
+                "rollback": _rollback, "users": users_cli.run}[args.command](args)
     except ValueError as wrong:
         print(f"错误 ERROR: {wrong}")
         return 2
