@@ -322,7 +322,7 @@ class Accounts:
         account = self.store.account(session.name)
         if account is None or account.disabled or account.session_epoch != session.epoch:
             return None
-        return session
+        return replace(session, role=account.role, layers=account.layers)  # as stored
 
     def renewed(self, session: Session) -> Session:
         """The session of the account after its own change (a new password keeps the session
