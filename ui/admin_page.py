@@ -174,8 +174,9 @@ def _history_section(lang: str, layer_id: str, admin: str) -> None:
     st.subheader(_t(lang, "版本历史", "Version history"))
     if datastore.has_layer(layer_id):  # drawn after any import above, so it is up to date
         info = datastore.layer_info(layer_id)
-        st.caption(_t(lang, f"当前：{info['version_label_zh']}",
-                      f"Now: {info['version_label_en']}"))
+        by = f"（{info['admin']}）" if info.get("admin") else ""
+        st.caption(_t(lang, f"当前：{info['version_label_zh']}{by}",
+                      f"Now: {info['version_label_en']}" + (f" by {info['admin']}" if by else "")))
     store = service.store()
     current = store.current_version(layer_id)
     versions = service.history(layer_id)
