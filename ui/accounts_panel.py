@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.admin.account_store import Account
-from geo.admin.accounts import EDITOR, MANAGE_ACCOUNTS, ROLES, AccountError, Accounts
+from geo.admin.accounts import ALL_LAYERS, EDITOR, MANAGE_ACCOUNTS, ROLES, AccountError, Accounts
 from geo.admin.rules import RULES
 from ui import login
 from ui.i18n import Lang, t
@@ -28,7 +28,8 @@ def _table(lang: Lang, accounts: list[Account], locked: set[str]) -> pd.DataFram
     return pd.DataFrame([{
         t("accounts_name", lang): a.name,
         t("accounts_role", lang): login.role_label(a.role, lang),
-        t("accounts_layers", lang): ", ".join(a.layers),
+        t("accounts_layers", lang): (t("accounts_all_layers", lang) if a.layers == ALL_LAYERS
+                                     else ", ".join(a.layers)),
         t("accounts_state", lang): _state(a, locked, lang),
         t("accounts_created", lang): a.created_at,
     } for a in accounts])

@@ -148,6 +148,11 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Logins are locked for about {minutes} min, or until an admin lifts the lock.",
     },
     "login_oidc": {"zh": "通过统一身份认证登录", "en": "Log in with the identity provider"},
+    "login_oidc_authlib": {
+        "zh": "统一身份认证需要 Authlib：在服务器上运行 pip install -r requirements-oidc.txt。",
+        "en": "The identity provider login needs Authlib: pip install -r requirements-oidc.txt "
+        "on the server.",
+    },
     "login_oidc_unknown": {
         "zh": "身份认证通过，但 {name} 在本系统没有启用的账号，请联系管理员。",
         "en": "The identity provider knows {name}, but this app has no enabled account for it; "
@@ -204,6 +209,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "accounts_title": {"zh": "账号管理", "en": "Accounts"},
     "accounts_state": {"zh": "状态", "en": "State"},
     "accounts_layers": {"zh": "可编辑图层", "en": "Layers"},
+    "accounts_all_layers": {"zh": "全部", "en": "all"},
     "accounts_role": {"zh": "角色", "en": "Role"},
     "accounts_created": {"zh": "创建时间", "en": "Created"},
     "accounts_enabled": {"zh": "启用", "en": "enabled"},

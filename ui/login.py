@@ -2,6 +2,7 @@
 st.login / st.user), the session's account re-checked at every action, logout, and the client
 address written to the audit log. The rules themselves are in geo.admin.accounts."""
 
+import importlib.util
 import math
 import os
 
@@ -114,7 +115,10 @@ def login_form(lang: Lang, key: str = "login") -> None:
     if refused:
         st.error(t("login_oidc_unknown", lang, name=refused))
     if oidc_configured() and st.button(t("login_oidc", lang), key=f"{key}_oidc"):
-        st.login()
+        if importlib.util.find_spec("authlib") is None:
+            st.error(t("login_oidc_authlib", lang))
+        else:
+            st.login()
     book = accounts()
     if book.bootstrap_enabled():
         expected = legacy_password()
