@@ -30,6 +30,9 @@ def _page(lang: str = "zh") -> None:
 def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
     monkeypatch.delenv("HENGDONG_ADMIN_PASSWORD", raising=False)
+    # Attempts from one test client follow each other faster than any delay; the delays have
+    # their own tests (here and in test_admin_throttling.py).
+    monkeypatch.setenv("HENGDONG_LOGIN_DELAY_SECONDS", "0")
     return tmp_path / "admin"
 
 
