@@ -300,3 +300,20 @@ def test_the_audit_view_filters_and_downloads() -> None:
     text = csv_bytes(failed).decode("utf-8-sig").splitlines()
     assert text[0] == "time_utc,account,client,action,layer,version,outcome,detail"
     assert text[1].split(",")[1] == "'=cmd|' /C calc'!A0"  # not a formula in a spreadsheet
+
+
+def test_an_editor_session_cannot_replay_account_changes() -> None:
+    """The accounts panel's buttons, clicked in a session that now holds an editor's account."""
+    _add("alice", ADMIN)
+    _add("bob", VIEWER)
+    _add("ed", EDITOR, ("townships",))
+    app = _login(_run(), "alice")
+    app.selectbox(key="accounts_pick").select("bob")
+    app = app.run()
+    app.session_state["auth_session"] = _book().authenticate("ed", PASSWORD, "localhost").session
+    app.checkbox(key="accounts_remove_sure").check()
+    app = app.button(key="accounts_toggle").click().run()
+    assert not app.exception
+    assert not service.store().account("bob").disabled
+    assert not {k for k in _keys(app) if k.startswith(("accounts_", "audit_"))}
+    assert not [r for r in _audit() if r[0].startswith("account-") and r[2] != "cli:test"]
