@@ -210,6 +210,8 @@ def test_cli_manages_accounts_with_the_password_from_stdin(admin_dir: Path) -> N
     assert _cli("add", "bob", "--role", "editor", "--layers", "townships,redline",
                 stdin=PASSWORD + "\n").returncode == 0
     assert _cli("add", "carol", "--role", "viewer", stdin="short\n").returncode == 1
+    refused = _cli("add", "dave", "--role", "editor", "--layers", "roads")  # no password given
+    assert refused.returncode == 1 and "unknown layers" in refused.stdout
     assert _cli("disable", "bob").returncode == 0
     listed = _cli("list").stdout.splitlines()
     assert listed[0].startswith("alice\tadmin\t*\tenabled")

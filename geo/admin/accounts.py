@@ -136,19 +136,25 @@ class Accounts:
         if name.casefold() in password.casefold():
             raise AccountError("密码不能包含账号名 / a password must not contain the account name")
 
-    def add(self, name: str, role: str, password: str | None, actor: str, client: str,
-            layers: tuple[str, ...] | None = None) -> Account:
-        """Create an account; `password` None makes an identity-provider (OIDC) only account."""
+    def check_new(self, name: str, role: str,
+                  layers: tuple[str, ...] | None) -> tuple[str, tuple[str, ...]]:
+        """(name, layers) of a new account, or AccountError before any password is asked."""
         name = _name(name)
         if role not in ROLES:
             raise AccountError(f"角色须为 {'、'.join(ROLES)} 之一 / role must be one of "
                                f"{', '.join(ROLES)}")
         if self.store.account(name) is not None:
             raise AccountError(f"账号 {name} 已存在 / account {name} exists")
+        return name, _layers(role, layers)
+
+    def add(self, name: str, role: str, password: str | None, actor: str, client: str,
+            layers: tuple[str, ...] | None = None) -> Account:
+        """Create an account; `password` None makes an identity-provider (OIDC) only account."""
+        name, layers = self.check_new(name, role, layers)
         if password is not None:
             self.check_password(name, password)
         at = iso(self.clock())
-        account = Account(name, role, _layers(role, layers),
+        account = Account(name, role, layers,
                           None if password is None else self.hasher.hash(password),
                           False, 0, at, at)
         detail = f"role {role}, layers {','.join(account.layers)}" + (

@@ -55,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         match args.users_command:
             case "add":
+                accounts.check_new(name, args.role, _layers(args.layers))  # before the prompt
                 password = None if args.oidc else read_password()
                 account = accounts.add(name, args.role, password, actor, CLI_CLIENT,
                                        _layers(args.layers))
