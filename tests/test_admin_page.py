@@ -317,3 +317,54 @@ def test_an_editor_session_cannot_replay_account_changes() -> None:
     assert not service.store().account("bob").disabled
     assert not {k for k in _keys(app) if k.startswith(("accounts_", "audit_"))}
     assert not [r for r in _audit() if r[0].startswith("account-") and r[2] != "cli:test"]
+
+
+OIDC_SECRETS = {"auth": {
+    "redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+    "client_id": "hengdong", "client_secret": "secret",
+    "server_metadata_url": "https://idp.example.gov.cn/.well-known/openid-configuration"}}
+
+
+def _oidc_app(user: dict) -> AppTest:
+    app = AppTest.from_function(_page, args=("en",), default_timeout=60)
+    app.secrets = OIDC_SECRETS
+    app.user = user
+    return app.run()
+
+
+def test_an_identity_provider_user_gets_the_role_of_its_account_here() -> None:
+    _book().add("wang@example.gov.cn", EDITOR, None, "cli:test", "cli", ("redline",))
+    app = _oidc_app({"is_logged_in": True, "email": "wang@example.gov.cn", "name": "王工"})
+    assert not app.exception
+    assert "Logged in: wang@example.gov.cn (editor)" in [c.value for c in app.sidebar.caption]
+    assert [o.rsplit("(", 1)[1] for o in app.selectbox(key="admin_layer").options] == [
+        "redline)"]
+    app = app.button(key="logout").click().run()
+    assert "admin_upload" not in _keys(app)
+    assert [r[:3] for r in _audit()[-2:]] == [("login", "ok", "wang@example.gov.cn"),
+                                              ("logout", "ok", "wang@example.gov.cn")]
+    # an identity-provider account has no password: the local form cannot open it
+    assert _book().authenticate("wang@example.gov.cn", "", "localhost").session is None
+
+
+def test_an_identity_without_an_account_here_is_refused_once() -> None:
+    _add("alice", ADMIN)
+    app = _oidc_app({"is_logged_in": True, "email": "stranger@example.gov.cn"})
+    app = app.run()
+    assert [e.value for e in app.error] == [
+        "The identity provider knows stranger@example.gov.cn, but this app has no enabled "
+        "account for it; ask an admin."]
+    assert _keys(app) == {"admin_login_oidc"}  # only the way to log in again
+    assert _audit("login") == [("login", "failed", "stranger@example.gov.cn", "localhost", "")]
+
+
+def test_the_identity_provider_button_says_what_is_missing_without_authlib() -> None:
+    import importlib.util
+
+    _add("alice", ADMIN)
+    app = _oidc_app({"is_logged_in": False})
+    assert "Account" in [w.label for w in app.text_input]  # local accounts still work
+    if importlib.util.find_spec("authlib") is not None:
+        pytest.skip("Authlib is installed: st.login would redirect")
+    app = app.button(key="admin_login_oidc").click().run()
+    assert app.error[0].value.startswith("The identity provider login needs Authlib")
