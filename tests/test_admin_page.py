@@ -97,8 +97,11 @@ def test_the_deprecated_shared_password_bootstraps_until_an_account_exists(
     app = app.run()
     assert "admin_upload" not in _keys(app)
     assert "Account" in [w.label for w in app.text_input]
+    app = _login(app, "alice")
+    assert "no longer works" in app.warning[0].value  # tells the admin to remove the setting
     assert [r[:3] for r in _audit("login")] == [("login", "ok", "bootstrap"),
-                                                ("login", "failed", "bootstrap")]
+                                                ("login", "failed", "bootstrap"),
+                                                ("login", "ok", "alice")]
     assert ("session-ended", "ended", "bootstrap", "localhost", "") in _audit()
 
 

@@ -119,6 +119,8 @@ def render(lang: Lang) -> None:
     if FLASH_KEY in st.session_state:
         st.success(st.session_state.pop(FLASH_KEY))
     book = login.accounts()
+    if login.legacy_password() and not book.bootstrap_enabled():
+        st.warning(t("login_bootstrap_ignored", lang))
     locks = book.store.locked_keys(book.clock())
     accounts = book.store.accounts()
     st.dataframe(_table(lang, accounts, {k for kind, k, _ in locks if kind == "account"}),

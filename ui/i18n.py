@@ -173,6 +173,11 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Shared admin password (deprecated): works only until the first account exists; "
         "audited as bootstrap.",
     },
+    "login_bootstrap_ignored": {
+        "zh": "已有账号，HENGDONG_ADMIN_PASSWORD（共享管理密码）已不再生效，请从配置中删除。",
+        "en": "Accounts exist, so HENGDONG_ADMIN_PASSWORD (the shared admin password) no longer "
+        "works: remove it from the configuration.",
+    },
     "login_bootstrap_password": {"zh": "共享管理密码", "en": "Shared admin password"},
     "login_as": {"zh": "已登录：{name}（{role}）", "en": "Logged in: {name} ({role})"},
     "logout": {"zh": "退出登录", "en": "Log out"},
