@@ -8,8 +8,9 @@ import os
 
 import streamlit as st
 
-from geo.admin import service, settings
+from geo.admin import settings
 from geo.admin.accounts import Accounts, LoginResult, Session, may
+from geo.admin.store import VersionStore
 from ui.i18n import Lang, t
 
 SESSION_KEY = "auth_session"
@@ -19,8 +20,9 @@ LEGACY_SECRET_KEY = "admin_password"
 
 
 def accounts() -> Accounts:
-    """The account rules on the deployment's store."""
-    return Accounts(service.store())
+    """The account rules on the deployment's store (not through geo.admin.service, whose import
+    code the viewer must not load)."""
+    return Accounts(VersionStore(settings.store_path()))
 
 
 def client_address() -> str:
