@@ -22,6 +22,7 @@ from playwright.sync_api import sync_playwright
 from bench.baseline import CDN_FILES, build_baseline_map, layer_geojson
 from bench.browser import AppSpec, visit
 from bench.build_time import build_seconds
+from bench.floor import serve_floor, visit_floor
 from bench.payload import payload_comparison
 from bench.report import (
     Row,
@@ -30,6 +31,7 @@ from bench.report import (
     median,
     payload_rows,
     server_rows,
+    summary,
     table,
 )
 from bench.server import PeakMemory
@@ -40,14 +42,17 @@ from harness.chromium import launch_chromium
 from harness.local_app import StreamlitServer
 from layers.admin_areas import title as admin_areas_title
 from layers.map import build_map
+from ui.map_view import MAP_COMPONENT
 
 BENCH_DIR = Path(__file__).resolve().parent
 RESULTS_PATH = BENCH_DIR / "results.json"
 LOGS_DIR = BENCH_DIR / "runs"  # server logs (not committed)
 
-OURS = AppSpec("ours", PROJECT_ROOT / "app.py", toggle_label=admin_areas_title("zh"))
+OURS = AppSpec("ours", PROJECT_ROOT / "app.py", toggle_label=admin_areas_title("zh"),
+               frame_url_part=MAP_COMPONENT)
 BASELINE = AppSpec(
-    "baseline", BENCH_DIR / "baseline_app.py", toggle_label="townships", cdn_files=CDN_FILES
+    "baseline", BENCH_DIR / "baseline_app.py", toggle_label="townships",
+    frame_url_part="streamlit_folium", cdn_files=CDN_FILES,
 )
 
 
@@ -91,6 +96,16 @@ def measure_app(app: AppSpec, runs: int) -> dict[str, Any]:
     return {"first_visit": visits[0], "visits": visits[1:], "peak_rss_bytes": peak}
 
 
+def measure_floor(runs: int) -> dict[str, Any]:
+    """runs + 1 visits of the floor page (bench/floor.py); the first kept apart."""
+    codes = [code for code, _ in _townships()]
+    with serve_floor(our_map()) as url, sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        visits = [visit_floor(browser, url, codes) for _ in range(runs + 1)]
+        browser.close()
+    return {"first_visit": visits[0], "visits": visits[1:]}
+
+
 def main() -> None:
     """Measure with the open-source layers only: an empty admin store for this process, the
     apps it starts and AppTest (an import on this machine must not change the figures)."""
@@ -130,8 +145,10 @@ def run_benchmark() -> None:
     if not args.no_browser:
         ours = measure_app(OURS, args.runs)
         baseline = measure_app(BASELINE, args.runs)
-        results["browser"] = {"ours": ours, "baseline": baseline}
-        rows += browser_rows(ours, baseline)
+        floor = measure_floor(args.runs)
+        results["browser"] = {"ours": ours, "baseline": baseline, "floor": floor}
+        results["summary"] = summary(payload, ours, baseline, floor)
+        rows += browser_rows(ours, baseline, floor)
     results["machine"]["load_average_at_end"] = _load_average()
     results["table"] = [row.as_dict() for row in rows]
     RESULTS_PATH.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")

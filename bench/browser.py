@@ -20,27 +20,28 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from harness.chromium import is_local
 
-COMPONENT_URL_PART = "streamlit_folium"  # in the URL of st_folium's iframe
 TIMEOUT_MS = 60_000
 SETTLE_MS = 1_500  # longer than st_folium's 250 ms debounce: any round trip has begun by then
 
 # Township polygons on the map (features whose code is a township's), counted in the iframe.
+_MAP = "((window.HD && window.HD.map) || window.map)"  # ours, or st_folium's
 _COUNT_TOWNSHIPS = """(codes) => {
-  if (!window.map) return -1;
+  const map = MAP;
+  if (!map) return -1;
   let drawn = 0;
-  window.map.eachLayer((layer) => {
+  map.eachLayer((layer) => {
     const f = layer.feature;
     if (f && f.properties && codes.includes(f.properties.code)
         && /Polygon/.test(f.geometry.type) && layer._path && layer._path.isConnected) drawn++;
   });
   return drawn;
-}"""
+}""".replace("MAP", _MAP)
 # A point (iframe pixels) inside the township's polygon where a click lands on a polygon
 # (the township or an overlay above it: the viewer looks the township up by the clicked point).
 _CLICK_POINT = """(code) => {
   let path = null;
   const polygons = new Set();
-  window.map.eachLayer((layer) => {
+  MAP.eachLayer((layer) => {
     if (layer instanceof L.Polygon && layer._path) polygons.add(layer._path);
     const f = layer.feature;
     if (f && f.properties && f.properties.code === code && /Polygon/.test(f.geometry.type)
@@ -59,7 +60,7 @@ _CLICK_POINT = """(code) => {
     if (!best || d < best.d) best = {x: x, y: y, d: d};
   }
   return best && {x: best.x, y: best.y};
-}"""
+}""".replace("MAP", _MAP)
 _PANEL_SHOWS = """(name) => {
   const heading = document.querySelector('.st-key-township_panel h3');
   return !!heading && heading.textContent.includes(name);
@@ -74,6 +75,7 @@ class AppSpec:
     name: str
     script: Path
     toggle_label: str
+    frame_url_part: str  # in the URL of the map component's iframe
     # CDN URL -> local file served in its place (None: an empty answer), for the baseline
     cdn_files: dict[str, Path | None] = field(default_factory=dict)
 
@@ -85,6 +87,7 @@ class SocketFrame:
     kind: str  # BackMsg / ForwardMsg type
     size: int
     exec_s: float | None = None  # script execution time a page_profile message reports
+    element: str = ""  # the element type of a delta that adds one (e.g. component_instance)
 
 
 class Traffic:
@@ -110,7 +113,11 @@ class Traffic:
         except DecodeError:  # a frame that is not a Streamlit message
             kind = "?"
         exec_s = message.page_profile.exec_time / 1e6 if kind == "page_profile" else None
-        self.frames.append(SocketFrame(params["timestamp"], sent, kind, len(payload), exec_s))
+        element = ""
+        if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+            element = message.delta.new_element.WhichOneof("type") or ""
+        self.frames.append(SocketFrame(params["timestamp"], sent, kind, len(payload), exec_s,
+                                       element))
 
     def _loaded(self, params: dict[str, Any]) -> None:
         self.http_bytes += int(params.get("encodedDataLength", 0))
@@ -132,6 +139,11 @@ def app_bytes(frames: list[SocketFrame]) -> int:
     return sum(f.size for f in frames if not f.sent and f.kind != "page_profile")
 
 
+def component_bytes(frames: list[SocketFrame]) -> int:
+    """Bytes of the map component's messages among the frames (its arguments)."""
+    return sum(f.size for f in frames if not f.sent and f.element == "component_instance")
+
+
 def script_exec_seconds(frames: list[SocketFrame]) -> float | None:
     """Execution time of the script runs among the frames, as the server reports it."""
     times = [f.exec_s for f in frames if f.exec_s is not None]
@@ -148,7 +160,9 @@ def rerun_server_seconds(frames: list[SocketFrame]) -> float | None:
     return max(ends) - starts[0]
 
 
-def _route(cdn_files: dict[str, Path | None], blocked: list[str]) -> Callable[[Route], None]:
+def route_handler(cdn_files: dict[str, Path | None], blocked: list[str]
+                  ) -> Callable[[Route], None]:
+    """Requests stay on this machine: CDN URLs answered from cdn_files, the rest aborted."""
     def handle(route: Route) -> None:
         url = route.request.url
         if is_local(url):
@@ -166,12 +180,12 @@ def _route(cdn_files: dict[str, Path | None], blocked: list[str]) -> Callable[[R
     return handle
 
 
-def _component_frame(page: Page) -> Frame:
-    page.wait_for_selector(f"iframe[src*='{COMPONENT_URL_PART}']", timeout=TIMEOUT_MS)
-    return next(f for f in page.frames if COMPONENT_URL_PART in f.url)
+def _component_frame(page: Page, url_part: str) -> Frame:
+    page.wait_for_selector(f"iframe[src*='{url_part}']", timeout=TIMEOUT_MS)
+    return next(f for f in page.frames if url_part in f.url)
 
 
-def _wait_townships(frame: Frame, codes: list[str], count: int) -> None:
+def wait_townships(frame: Frame, codes: list[str], count: int) -> None:
     frame.wait_for_function(
         f"(codes) => ({_COUNT_TOWNSHIPS})(codes) === {count}",
         arg=codes,
@@ -187,13 +201,13 @@ def visit(
     page = context.new_page()
     traffic = Traffic(context, page)
     blocked: list[str] = []
-    page.route("**/*", _route(app.cdn_files, blocked))
+    page.route("**/*", route_handler(app.cdn_files, blocked))
     page.set_viewport_size({"width": 1400, "height": 1000})
 
     start = perf_counter()
     page.goto(url, timeout=TIMEOUT_MS)
-    frame = _component_frame(page)
-    _wait_townships(frame, codes, len(codes))
+    frame = _component_frame(page, app.frame_url_part)
+    wait_townships(frame, codes, len(codes))
     open_s = perf_counter() - start
     hd_township_paths = frame.evaluate(_HD_TOWNSHIP_PATHS)
     page.wait_for_timeout(SETTLE_MS)
@@ -204,7 +218,7 @@ def visit(
     point = frame.evaluate(_CLICK_POINT, code)
     if point is None:
         raise RuntimeError(f"{app.name}: no clickable point inside township {code} {name}")
-    box = page.locator(f"iframe[src*='{COMPONENT_URL_PART}']").bounding_box()
+    box = page.locator(f"iframe[src*='{app.frame_url_part}']").bounding_box()
     mark = traffic.mark()
     start = perf_counter()
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
@@ -218,10 +232,10 @@ def visit(
     mark = traffic.mark()
     start = perf_counter()
     toggle.click()
-    _wait_townships(frame, codes, 0)
+    wait_townships(frame, codes, 0)
     toggle_s = perf_counter() - start
     toggle.click()
-    _wait_townships(frame, codes, len(codes))
+    wait_townships(frame, codes, len(codes))
     page.wait_for_timeout(SETTLE_MS)
     toggle_frames = traffic.since(mark)
     page.close()
@@ -234,6 +248,7 @@ def visit(
         "click_server_s": rerun_server_seconds(click_frames),
         "click_script_s": script_exec_seconds(click_frames),
         "click_ws_bytes": app_bytes(click_frames),
+        "click_map_ws_bytes": component_bytes(click_frames),
         "click_reruns": sum(not f.sent and f.kind == "script_finished" for f in click_frames),
         "toggle_s": toggle_s,
         "toggle_rerun_requests": sum(f.sent and f.kind == "rerun_script" for f in toggle_frames),

@@ -1,12 +1,18 @@
-"""Bytes the browser receives for a map: the rendered HTML and what st_folium sends."""
+"""Bytes the browser receives for a map: what each app sends of it, and the standalone HTML.
+
+Ours sends the map resource (layers/resource.py, loaded by the map component); the naive app
+sends the rendered map (st_folium hands its component folium's script, html and header: the
+standalone page's text, give or take its <html> wrapper)."""
 
 import gzip
 from collections.abc import Callable
 
 import folium
-from streamlit_folium import _get_header, _get_html, _get_map_string
+
+from layers.resource import map_resource
 
 MapBuilder = Callable[[], folium.Map]
+Sender = Callable[[folium.Map], str]
 
 
 def rendered_html(m: folium.Map) -> str:
@@ -14,34 +20,22 @@ def rendered_html(m: folium.Map) -> str:
     return m.get_root().render()
 
 
-def st_folium_text(m: folium.Map) -> str:
-    """script + html + header, exactly as st_folium 0.27 computes them for its component.
-
-    It renames the map's elements while doing so: pass a map built for this call only.
-    """
-    m.get_root().render()
-    m.render()
-    html = _get_html(m)
-    header = _get_header(m)
-    return _get_map_string(m) + html + header
-
-
-def map_payload(build: MapBuilder) -> dict[str, int]:
-    """Byte counts of a freshly built map: raw and gzip-compressed, both ways of shipping it."""
+def map_payload(build: MapBuilder, send: Sender) -> dict[str, int]:
+    """Byte counts of a freshly built map: raw and gzip-compressed, as sent and as HTML."""
     html = rendered_html(build()).encode()
-    sent = st_folium_text(build()).encode()
+    sent = send(build()).encode()
     return {
+        "sent_bytes": len(sent),
+        "sent_gzip_bytes": len(gzip.compress(sent, mtime=0)),
         "html_bytes": len(html),
         "html_gzip_bytes": len(gzip.compress(html, mtime=0)),
-        "st_folium_bytes": len(sent),
-        "st_folium_gzip_bytes": len(gzip.compress(sent, mtime=0)),
     }
 
 
 def payload_comparison(ours: MapBuilder, baseline: MapBuilder) -> dict[str, dict[str, float]]:
-    """Our map's bytes, the baseline's, and ours as a fraction of the baseline's."""
-    our_bytes = map_payload(ours)
-    base_bytes = map_payload(baseline)
+    """Our map's bytes (the map resource), the baseline's (its rendered HTML), and the ratio."""
+    our_bytes = map_payload(ours, map_resource)
+    base_bytes = map_payload(baseline, rendered_html)
     return {
         key: {
             "ours": our_bytes[key],

@@ -9,6 +9,7 @@ from time import perf_counter, process_time
 
 from streamlit.testing.v1 import AppTest
 
+from ui.sidebar import widget_key
 from ui.state import TOWNSHIP_KEY
 
 TIMEOUT_S = 120
@@ -27,7 +28,8 @@ def township_rerun_seconds(script: Path, codes: list[str]) -> list[Timing]:
     app.run()  # first run: imports and caches, not counted
     times = []
     for code in codes:
-        app.session_state[TOWNSHIP_KEY] = code
+        app.session_state[TOWNSHIP_KEY] = code  # what a map click sets (ui.sidebar.set_choice)
+        app.session_state[widget_key(TOWNSHIP_KEY, "zh")] = code
         times.append(_timed_run(app))
         if app.exception:
             raise RuntimeError(f"{script} failed with township {code}: {app.exception[0].message}")

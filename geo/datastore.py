@@ -6,7 +6,6 @@ rollback shows on the next page load without a restart, and unchanged layers cos
 """
 
 import json
-from io import BytesIO
 from pathlib import Path
 from threading import Lock
 from typing import Any
@@ -74,10 +73,27 @@ def layer_ids() -> list[str]:
     return committed + [i for i in _store().imported_layers() if i not in committed]
 
 
+def read_geojson(data: bytes | str) -> gpd.GeoDataFrame:
+    """A GeoJSON FeatureCollection as a frame in EPSG:4326, columns in the properties' order.
+
+    Parsed with json + shapely rather than gpd.read_file, so serving a layer does not load
+    pyogrio/GDAL (~30 MB of the viewer's memory); imports of other formats still use it."""
+    features = json.loads(data)["features"]
+    columns = list(dict.fromkeys(k for f in features for k in (f.get("properties") or {})))
+    frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326",
+                                           columns=[*columns, "geometry"])
+    for column in columns:  # GDAL's GeoJSON driver reads integers that fit 32 bits as int32
+        values = frame[column]
+        if values.dtype == "int64" and values.between(-(2**31), 2**31 - 1).all():
+            frame[column] = values.astype("int32")
+    return frame.set_geometry("geometry")
+
+
 def committed_layer(layer_id: str) -> gpd.GeoDataFrame:
     """The open-source build of a layer from data/, ignoring admin imports."""
     path = paths.DATA_DIR / _manifest()["layers"][layer_id]["file"]
-    frame = _cached(("layer", layer_id, "data", _file_stamp(path)), lambda: gpd.read_file(path))
+    frame = _cached(("layer", layer_id, "data", _file_stamp(path)),
+                    lambda: read_geojson(path.read_bytes()))
     return frame.copy()
 
 
@@ -89,7 +105,7 @@ def load_layer(layer_id: str) -> gpd.GeoDataFrame:
         return committed_layer(layer_id)
     version, digest = stamp
     frame = _cached(("layer", layer_id, "store", str(store.path), version, digest),
-                    lambda: gpd.read_file(BytesIO(store.version_bytes(layer_id, version))))
+                    lambda: read_geojson(store.version_bytes(layer_id, version)))
     return frame.copy()
 
 

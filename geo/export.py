@@ -10,8 +10,10 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from geo.districts import district_location
 from geo.paths import PLAN_DIR
 from geo.plan import Plan, PlanDataError, load_plan
+from geo.plan.schema import BASIS_LABELS, PROJECT_KINDS
 
 CSV_COLUMNS = [
     "township_code",
@@ -62,12 +64,25 @@ def _axis_entry(plan: Plan, axis: Any) -> dict[str, Any]:
     return data
 
 
+def _core_entry(plan: Plan) -> dict[str, Any]:
+    """The core, each district with its approximate location (None when it cannot be made)."""
+    data = _dump(plan.core)
+    for district, raw in zip(plan.core.districts, data["districts"], strict=True):
+        location = district_location(district)
+        raw["location"] = location.as_dict() if location else None
+    return data
+
+
+def _labels(labels: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
+    return {key: {"zh": zh, "en": en} for key, (zh, en) in labels.items()}
+
+
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The whole knowledge base as JSON-ready data (see docs/plan-data.md)."""
     return {
         "documents": _dump(plan.documents),
         "townships": [_township_entry(plan, t.code) for t in plan.townships],
-        "core": _dump(plan.core),
+        "core": _core_entry(plan),
         "sub_centres": _dump(plan.sub_centres),
         "axes": [_axis_entry(plan, a) for a in plan.axes],
         "parks": _dump(plan.parks),
@@ -79,6 +94,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "tourism_routes": _dump(plan.routes),
         "brands": _dump(plan.brands),
         "projects": _dump(plan.projects),
+        "project_kinds": _labels(PROJECT_KINDS),
+        "place_bases": _labels(BASIS_LABELS),
         "recognitions": _dump(plan.recognitions),
         "categories": _dump(plan.categories),
         "industries": _dump(plan.industry_index()),

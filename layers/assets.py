@@ -1,4 +1,4 @@
-"""Make folium and streamlit-folium load the map's browser assets from the app itself, never a CDN.
+"""Make the map load its browser assets from the app itself, never a CDN.
 
 Leaflet comes from the npm registry (package.json + package-lock.json), is installed by
 scripts/setup.sh (`npm ci`, then `python -m layers.assets` copies it to static/vendor/) and is
@@ -32,6 +32,11 @@ LOCAL_ASSETS = {
 # The map's own helper script and style (committed under static/map/).
 HD_MAP_JS = f"{STATIC_URL}/map/hd-map.js"
 HD_MAP_CSS = f"{STATIC_URL}/map/hd-map.css"
+# The map's own browser files, in the order the map component loads them after Leaflet (the
+# map resource lists them, layers/resource.py): a new map script or plugin is added here.
+MAP_FILES: tuple[str, ...] = (HD_MAP_CSS, HD_MAP_JS)
+# Everything the map resource needs in the browser, Leaflet first.
+MAP_ASSETS: tuple[str, ...] = (LOCAL_ASSETS["leaflet_css"], LOCAL_ASSETS["leaflet"], *MAP_FILES)
 
 # Assets folium.Map declares by default that this map never uses (no Bootstrap popups, no
 # awesome-markers icons): dropped rather than served.

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 
 import folium
 
-from layers.elements import RerenderSafeLayer
-
 TIANDITU_TOKEN_ENV = "TIANDITU_TOKEN"
 CUSTOM_TILE_URL_ENV = "HENGDONG_TILE_URL"
 BASEMAP_IDS = ("osm", "carto_light", "tianditu", "amap", "custom", "none")
@@ -139,7 +137,7 @@ def tiles_for(basemap: str, lang: str, custom_url: str | None = None) -> list[Ti
     raise ValueError(f"unknown basemap {basemap!r}; one of {', '.join(BASEMAP_IDS)}")
 
 
-class BaseTiles(RerenderSafeLayer, folium.TileLayer):
+class BaseTiles(folium.TileLayer):
     """A basemap tile layer."""
 
 

@@ -123,7 +123,7 @@ def _unlocated(features: list, lang: str) -> tuple[str, ...]:
 
 def _redline_entry(lang: str) -> LegendEntry:
     redline = plan().redline
-    source = cite(redline.citations) if redline else ""
+    source = cite(redline.citations, lang) if redline else ""
     if datastore.has_layer(REDLINE_LAYER):
         return data_layer_entry(LAYER_ID, REDLINE_LAYER, REDLINE_STYLE, lang)
     figures = (
@@ -154,7 +154,7 @@ def legend_entries(lang: str) -> list[LegendEntry]:
         zh, en = GROUP_TITLES[group]
         entries.append(LegendEntry(
             LAYER_ID, pick(lang, zh, en), FEATURE_STYLES[group], "approximate",
-            cite([c for f in features for c in f.citations]),
+            cite([c for f in features for c in f.citations], lang),
             (point_note, *_unlocated(features, lang)),
         ))
     entries.append(_redline_entry(lang))

@@ -8,8 +8,7 @@ import json
 from typing import Any
 
 from branca.element import Element, MacroElement
-from folium.elements import ElementAddToElement, JSCSSMixin
-from folium.map import Layer
+from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from geo.compact_geojson import compact_collection
@@ -30,26 +29,6 @@ def js_value(value: Any) -> str:
 def layer_class(layer_id: str) -> str:
     """The Leaflet className every shape of a theme carries (counted by the end-to-end tests)."""
     return f"hd-layer-{layer_id}"
-
-
-class RerenderSafeLayer:
-    """Mixin for folium Layers on a map that st_folium renders again and again (cached map).
-
-    folium's Layer.render adds an "add me to my parent" child keyed by the layer's current
-    name; st_folium renames every element on each call, so those children pile up, the script
-    changes between calls (the component remounts) and stale ones name variables that no
-    longer exist. Here the child has one fixed key and is rebuilt with the current names.
-    """
-
-    def render(self, **kwargs: Any) -> None:
-        if self.show:
-            self.add_child(
-                ElementAddToElement(
-                    element_name=self.get_name(), element_parent_name=self._parent.get_name()
-                ),
-                name="add_to_parent",
-            )
-        super(Layer, self).render(**kwargs)
 
 
 class HdElement(JSCSSMixin, MacroElement):
@@ -138,6 +117,24 @@ HD.townshipShapes({{ this._parent.get_name() }}, {{ this.rows_js }}, {{ this.opt
                         "into": into}
         self.rows_js = js_value(self.rows)
         self.options_js = js_value(self.options)
+
+
+class BrowserTable(HdElement):
+    """A table the map's state handlers look up in the browser (HD.tables[name]; e.g. the
+    shades of every industry's townships), sent once with the map."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+HD.table({{ this.table_name|tojson }}, {{ this.value_js }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, name: str, value: Any) -> None:
+        super().__init__()
+        self._name = "BrowserTable"
+        self.table_name = name
+        self.value = value
+        self.value_js = js_value(value)
 
 
 class TownshipOutline(HdElement):

@@ -1,18 +1,16 @@
 """乡镇产业: the three industrial parks where the plan locates them (overlay), and the highlight of
-the townships assigned to one industry (a separate feature group, so picking an industry does
-not rebuild the map; it reuses the township polygons already in the browser)."""
+the townships assigned to one industry (a table sent with the map: picking an industry sends
+only its id, and the browser shades copies of the township polygons it already has)."""
 
 from functools import lru_cache
-
-import folium
+from typing import Any
 
 from geo.plan.schema import MODE_LABELS
 from layers import geojson
-from layers.assets import localize_assets
-from layers.elements import GeoJsonOverlay, TownshipShapes, layer_class, stable_ids
+from layers.elements import BrowserTable, GeoJsonOverlay, TownshipShapes, layer_class
 from layers.places import locate, point_feature, village_points
 from layers.plan_data import plan, stamp
-from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, text
+from layers.theme import LegendEntry, MapContext, Overlay, cite, overlay_group, pick, text
 
 LAYER_ID = "industry"
 DATA_LAYERS: tuple[str, ...] = ()
@@ -64,43 +62,36 @@ def assigned_townships(industry_id: str) -> dict[str, str]:
     return shades
 
 
-@lru_cache(maxsize=256)
-def _highlight_rows(
-    industry_id: str, lang: str, plan_stamp: tuple[tuple[str, int], ...]
-) -> tuple[tuple[str, str, str], ...]:
-    """(code, shade, tooltip) per highlighted township; cached per plan version (a re-run
-    that picks an industry costs a dictionary lookup)."""
+@lru_cache(maxsize=8)
+def _highlight_table(lang: str, plan_stamp: tuple[tuple[str, int], ...]) -> dict[str, Any]:
     del plan_stamp  # only the cache key
-    shades = assigned_townships(industry_id)  # KeyError naming an unknown industry
     facts = plan()
-    industry = facts.industry(industry_id)
-    entry = next(e for e in facts.industry_index() if e.id == industry_id)
-    modes: dict[str, list[str]] = {}
-    for place in entry.townships:
-        zh, en = MODE_LABELS[place.mode]
-        modes.setdefault(place.code, []).append(pick(lang, zh, en))
-    rows = []
-    for code, shade in shades.items():
-        township = facts.resolve(code)
-        how = "、".join(dict.fromkeys(modes[code]))
-        rows.append((code, shade, f"{text(industry, 'name', lang)} · "
-                                  f"{text(township, 'name', lang)}: {how}"))
-    return tuple(rows)
+    shades = ["centred", "radiating"]
+    modes = list(dict.fromkeys(pick(lang, zh, en) for zh, en in MODE_LABELS.values()))
+    entries = {e.id: e for e in facts.industry_index()}
+    codes = sorted({place.code for entry in entries.values() for place in entry.townships})
+    industries = {}
+    for industry_id in industry_ids():
+        how: dict[str, list[int]] = {}
+        for place in entries[industry_id].townships:
+            label = modes.index(pick(lang, *MODE_LABELS[place.mode]))
+            how.setdefault(place.code, [])
+            if label not in how[place.code]:
+                how[place.code].append(label)
+        rows = [[codes.index(code), shades.index(shade), *how[code]]
+                for code, shade in assigned_townships(industry_id).items()]
+        industries[industry_id] = [text(facts.industry(industry_id), "name", lang), rows]
+    return {"className": HIGHLIGHT_CLASS, "styles": HIGHLIGHT_STYLES, "interactive": True,
+            "into": LAYER_ID, "codes": codes, "shades": shades, "modes": modes,
+            "industries": industries}
 
 
-def highlight_group(industry: str | None, lang: str, basemap: str) -> folium.FeatureGroup:
-    """Shaded copies of exactly the townships assigned to `industry` (none for None), for
-    st_folium(feature_group_to_add=...). While the group is on the map the copies sit in the
-    乡镇产业 overlay, so its checkbox shows and hides them. basemap needs no shift: the copies
-    follow the drawn township polygons."""
-    del basemap
-    group = folium.FeatureGroup(name="industry-highlight", control=False)
-    if industry:
-        rows = list(_highlight_rows(industry, lang, stamp()))
-        TownshipShapes(rows, HIGHLIGHT_CLASS, HIGHLIGHT_STYLES, into=LAYER_ID).add_to(group)
-    localize_assets(group)
-    stable_ids(group, "hl")
-    return group
+def highlight_table(lang: str) -> dict[str, Any]:
+    """What the browser needs to shade the townships of any industry (HD.tables
+    .industry_highlight, sent once with the map; static/map/hd-map.js draws the shades for the
+    state's `industry`): per industry its name and rows [township index into "codes", shade
+    index, mode label indexes...]. Cached per plan version."""
+    return _highlight_table(lang, stamp())
 
 
 def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]]]:
@@ -122,13 +113,14 @@ def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]]]:
     return geojson.collection(features), rows
 
 
-def overlay(ctx: MapContext) -> folium.FeatureGroup:
-    """The 乡镇产业 overlay: the parks the plan locates (the highlight is a separate group)."""
+def overlay(ctx: MapContext) -> Overlay:
+    """The 乡镇产业 overlay: the parks the plan locates, and the highlight table."""
     css = layer_class(LAYER_ID)
     group = overlay_group(LAYER_ID, title(ctx.lang))
     points, rows = _parks(ctx.lang, ctx.basemap)
     TownshipShapes(rows, css, PARK_STYLES).add_to(group)
     GeoJsonOverlay(points, css, PARK_STYLES).add_to(group)
+    BrowserTable("industry_highlight", highlight_table(ctx.lang)).add_to(group)
     return group
 
 
@@ -144,9 +136,10 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     on_pick = pick(lang, "在侧栏选择产业后显示", "shown after picking an industry")
     return [
         LegendEntry(LAYER_ID, pick(lang, "重点乡镇（重点/副中心）", "Centred (focus / sub-centre)"),
-                    HIGHLIGHT_STYLES["centred"], "approximate", cite(citations), (on_pick,)),
+                    HIGHLIGHT_STYLES["centred"], "approximate", cite(citations, lang), (on_pick,)),
         LegendEntry(LAYER_ID, pick(lang, "辐射/带动/沿轴乡镇", "Radiating / driven / on an axis"),
-                    HIGHLIGHT_STYLES["radiating"], "approximate", cite(citations)),
+                    HIGHLIGHT_STYLES["radiating"], "approximate", cite(citations, lang)),
         LegendEntry(LAYER_ID, pick(lang, "产业园区", "Industrial parks"), PARK_STYLES["_"],
-                    "schematic", cite([c for p in facts.parks for c in p.citations]), park_notes),
+                    "schematic", cite([c for p in facts.parks for c in p.citations], lang),
+                    park_notes),
     ]

@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 import folium
 
 from geo import datastore
+from geo.plan.citations import citations_text
 from geo.plan.schema import Citation
-from layers.elements import OverlayRegistration, RerenderSafeLayer, Style
+from layers.elements import OverlayRegistration, Style
+from layers.plan_data import plan
 
 LANGS = ("zh", "en")
 QUALITIES = ("surveyed", "approximate", "schematic")
@@ -51,7 +53,7 @@ class LegendEntry:
             raise ValueError(f"legend entry {self.title!r}: unknown quality {self.quality!r}")
 
 
-class Overlay(RerenderSafeLayer, folium.FeatureGroup):
+class Overlay(folium.FeatureGroup):
     """A theme's group: one checkbox in the map's layer control."""
 
 
@@ -89,13 +91,6 @@ def text(item: object, field_name: str, lang: str) -> str:
     return chinese
 
 
-def cite(citations: list[Citation]) -> str:
-    """Where facts come from, briefly: per document, its distinct chapter/section/专栏."""
-    by_doc: dict[str, list[str]] = {}
-    for c in citations:
-        where = " ".join(part for part in (c.chapter, c.section, c.box) if part)
-        by_doc.setdefault("《纲要》" if c.doc == "plan" else c.doc, []).append(where)
-    return "；".join(
-        f"{doc} {'；'.join(dict.fromkeys(w for w in wheres if w))}".strip()
-        for doc, wheres in by_doc.items()
-    )
+def cite(citations: list[Citation], lang: str) -> str:
+    """Where facts come from, briefly (legend lines): geo.plan.citations, brief style."""
+    return citations_text(citations, lang, "brief", plan().documents)

@@ -132,6 +132,6 @@ def legend_entries(lang: str) -> list[LegendEntry]:
         unlocated = pick(lang, "未定位：", "not located: ") + "、".join(missing) if missing else ""
         entries.append(LegendEntry(
             LAYER_ID, f"{route.number} {text(route, 'name', lang)}", styles[f"line{route.number}"],
-            "schematic", cite(route.citations), (located,), unlocated,
+            "schematic", cite(route.citations, lang), (located,), unlocated,
         ))
     return entries

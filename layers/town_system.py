@@ -114,7 +114,7 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     in_order = pick(lang, "按规划顺序连接乡镇驻地", "joins the township seats in the plan's order")
 
     def entry(title_: str, swatch: dict, citations: list, notes: tuple[str, ...] = ()):
-        return LegendEntry(LAYER_ID, title_, swatch, "schematic", cite(citations), notes)
+        return LegendEntry(LAYER_ID, title_, swatch, "schematic", cite(citations, lang), notes)
 
     return [
         entry(text(facts.core, "name", lang), CENTRE_STYLES["core"], facts.core.seat_citations),

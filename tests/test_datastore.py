@@ -55,8 +55,8 @@ def test_unchanged_layers_are_not_parsed_again(monkeypatch: pytest.MonkeyPatch,
     service.import_file(write_geojson(official_townships(), tmp_path / "a.geojson"),
                         "townships", "tester", "v1")
     reads = []
-    real_read = datastore.gpd.read_file
-    monkeypatch.setattr(datastore.gpd, "read_file",
+    real_read = datastore.read_geojson
+    monkeypatch.setattr(datastore, "read_geojson",
                         lambda *a, **k: reads.append(a) or real_read(*a, **k))
     first = datastore.load_layer("townships")
     first.loc[first.index[0], "name"] = "changed by a caller"  # callers get a copy

@@ -1,4 +1,4 @@
-"""The map loads only the app's own assets: no CDN in the HTML, nor in what st_folium loads."""
+"""The map loads only the app's own assets: no CDN in the HTML, nor in the map resource."""
 
 import json
 import tomllib
@@ -6,13 +6,13 @@ import tomllib
 import folium
 import folium.plugins
 import pytest
-import streamlit_folium
 
 from geo.compact_geojson import compact_geometry
 from geo.paths import PROJECT_ROOT
 from geo.web_geometry import web_features
 from layers.assets import (
     LOCAL_ASSETS,
+    MAP_ASSETS,
     NODE_MODULES,
     STATIC_DIR,
     STATIC_URL,
@@ -21,30 +21,14 @@ from layers.assets import (
     localize_assets,
     remote_asset_urls,
 )
-from layers.industry import highlight_group
-from layers.map import build_map, selection_group
+from layers.map import build_map
+from layers.resource import UnservedAssetError, map_resource
 from tests.layers_support import run_map_script
 
 
 @pytest.fixture(scope="module")
 def osm_map() -> folium.Map:
     return build_map("osm", "zh")
-
-
-def _st_folium_args(fmap: folium.Map, groups: list[folium.FeatureGroup]) -> dict:
-    """What st_folium hands its browser component (the component itself is not started)."""
-    captured: list[dict] = []
-    original = streamlit_folium._component_func
-    streamlit_folium._component_func = lambda **kwargs: captured.append(kwargs) or {}
-    try:
-        streamlit_folium.st_folium(
-            fmap, key="map", feature_group_to_add=groups
-        )
-    finally:
-        streamlit_folium._component_func = original
-        for group in groups:
-            fmap._children.pop(group.get_name(), None)
-    return captured[0]
 
 
 @pytest.mark.parametrize(("basemap", "lang"), [("osm", "zh"), ("amap", "en"), ("none", "zh")])
@@ -59,17 +43,25 @@ def test_remote_asset_finder_sees_cdn_links() -> None:
     assert any("cdn.jsdelivr.net" in tag for tag in remote_asset_urls(html))
 
 
-def test_st_folium_loads_only_local_files_that_exist(osm_map: folium.Map) -> None:
-    args = _st_folium_args(
-        osm_map, [selection_group("430424101000", "osm"), highlight_group("citrus", "zh", "osm")]
-    )
-    links = args["js_links"] + args["css_links"]
-    assert LOCAL_ASSETS["leaflet"] in args["js_links"]
-    for link in links:
+def test_map_resource_loads_only_local_files_that_exist(osm_map: folium.Map) -> None:
+    text = map_resource(osm_map)
+    meta = json.loads(text[len("HD.defineMap("):text.index(", function () {")])
+    assert meta["assets"] == list(MAP_ASSETS)
+    assert meta["assets"][:2] == [LOCAL_ASSETS["leaflet_css"], LOCAL_ASSETS["leaflet"]]
+    for link in meta["assets"]:
         assert link.startswith(f"{STATIC_URL}/"), link
         path = STATIC_DIR / link.removeprefix(f"{STATIC_URL}/")
         assert path.is_file(), f"{path} missing: run bash scripts/setup.sh"
-    assert "http://" not in args["header"] and "https://" not in args["header"]
+    assert "http://" not in meta["css"] and "https://" not in meta["css"]
+    assert "<script" not in text and "<link" not in text
+
+
+def test_map_resource_refuses_a_file_it_does_not_list() -> None:
+    fmap = folium.Map(tiles=None)
+    fmap.default_js = [*fmap.default_js, ("plugin", f"{STATIC_URL}/map/unlisted.js")]
+    localize_assets(fmap)
+    with pytest.raises(UnservedAssetError, match="unlisted.js"):
+        map_resource(fmap)
 
 
 def test_an_element_needing_a_cdn_asset_fails_loudly() -> None:

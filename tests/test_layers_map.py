@@ -1,24 +1,18 @@
-"""The assembled map: deterministic, five overlays, basemaps, GCJ-02 shift under 高德, views."""
+"""The assembled map: deterministic, six overlays, basemaps, GCJ-02 shift under 高德, the
+tables the browser's state handlers use."""
 
 import folium
 import numpy as np
 import pytest
-import streamlit_folium
-from shapely.geometry import Point, shape
+from shapely.geometry import shape
 
 from geo import datastore
 from geo.coords import wgs84_to_gcj02
 from layers import basemaps
-from layers.industry import highlight_group
-from layers.map import (
-    THEMES,
-    available_basemaps,
-    build_map,
-    clicked_point_wgs84,
-    selection_group,
-    township_view,
-)
-from tests.layers_support import features, labels, overlay_with, township_shapes
+from layers.elements import BrowserTable
+from layers.map import SELECTION_STYLE, THEMES, available_basemaps, build_map, clicked_point_wgs84
+from layers.resource import map_resource
+from tests.layers_support import features, labels, overlay_with, walk
 
 MISHUI = "430424100000"
 
@@ -44,12 +38,14 @@ def test_same_arguments_give_the_same_html(osm_zh: folium.Map) -> None:
 @pytest.mark.parametrize(
     ("lang", "titles"),
     [
-        ("zh", ["行政区划", "城镇体系 一核两副三轴", "生态空间", "乡镇产业", "旅游线路"]),
+        ("zh", ["行政区划", "城镇体系 一核两副三轴", "生态空间", "乡镇产业", "旅游线路",
+                "基础设施与重点项目"]),
         ("en", ["Administrative areas", "Town system: one core, two sub-centres, three axes",
-                "Ecological space", "Township industries", "Tourism routes"]),
+                "Ecological space", "Township industries", "Tourism routes",
+                "Infrastructure and key projects"]),
     ],
 )
-def test_the_five_themes_are_overlays_of_the_layer_control(lang: str, titles: list[str]) -> None:
+def test_the_six_themes_are_overlays_of_the_layer_control(lang: str, titles: list[str]) -> None:
     fmap = build_map("osm", lang)
     fmap.get_root().render()
     control = _layer_control(fmap)
@@ -65,28 +61,9 @@ def test_unknown_language_or_basemap_is_refused() -> None:
         build_map("bing", "zh")
 
 
-def test_repeated_st_folium_renders_of_the_cached_map_keep_the_same_script(
-    osm_zh: folium.Map,
-) -> None:
-    """The app renders one cached map on every re-run with other feature groups on top; the
-    map's script (and so the component key) must not change, or the map remounts."""
-    calls: list[dict] = []
-    original = streamlit_folium._component_func
-    streamlit_folium._component_func = lambda **kwargs: calls.append(kwargs) or {}
-    try:
-        for code, industry in [(None, None), (MISHUI, "citrus"), (None, "oil-tea"), (MISHUI, None)]:
-            groups = [selection_group(code, "osm"), highlight_group(industry, "zh", "osm")]
-            streamlit_folium.st_folium(
-                osm_zh, key="map", feature_group_to_add=groups
-            )
-            for group in groups:
-                osm_zh._children.pop(group.get_name(), None)
-    finally:
-        streamlit_folium._component_func = original
-    assert len({call["key"] for call in calls}) == 1
-    assert len({call["script"] for call in calls}) == 1
-    assert "hd-highlight-centred" in calls[1]["feature_group"]
-    assert calls[0]["feature_group"] != calls[1]["feature_group"]
+def test_same_arguments_give_the_same_resource() -> None:
+    assert map_resource(build_map("osm", "zh")) == map_resource(build_map("osm", "zh"))
+    assert map_resource(build_map("osm", "zh")) != map_resource(build_map("osm", "en"))
 
 
 def test_under_amap_every_overlay_is_shifted_to_gcj02(
@@ -151,32 +128,22 @@ def test_custom_basemap_without_a_usable_url_is_refused(monkeypatch: pytest.Monk
         basemaps.tiles_for("custom", "zh", "javascript:alert(1)//{z}/{x}/{y}")
 
 
-def test_township_view_frames_the_township() -> None:
-    townships = datastore.load_layer("townships")
-    for row in townships.itertuples():
-        (lat, lon), zoom = township_view(row.code)
-        assert row.geometry.buffer(0.02).contains(Point(lon, lat)), row.name
-        assert 11 <= zoom <= 13, (row.name, zoom)
-    with pytest.raises(KeyError, match="430424999000"):
-        township_view("430424999000")
-
-
-def test_township_view_and_clicks_under_amap_are_in_gcj02() -> None:
-    (lat_w, lon_w), zoom_w = township_view(MISHUI, "osm")
-    (lat_g, lon_g), zoom_g = township_view(MISHUI, "amap")
-    assert zoom_w == zoom_g
-    assert np.allclose(wgs84_to_gcj02(lon_w, lat_w), (lon_g, lat_g), atol=2e-5)
-    back_lat, back_lon = clicked_point_wgs84(lat_g, lon_g, "amap")
-    assert abs(back_lat - lat_w) < 2e-5 and abs(back_lon - lon_w) < 2e-5
+def test_clicks_under_amap_are_shifted_back_to_wgs84() -> None:
+    lon_g, lat_g = wgs84_to_gcj02(112.95, 27.1)
+    back_lat, back_lon = clicked_point_wgs84(float(lat_g), float(lon_g), "amap")
+    assert abs(back_lat - 27.1) < 2e-5 and abs(back_lon - 112.95) < 2e-5
     assert clicked_point_wgs84(27.1, 112.9, "osm") == (27.1, 112.9)
 
 
-def test_selection_outline_reuses_the_drawn_polygon() -> None:
-    group = selection_group(MISHUI, "amap")
-    (shapes,) = township_shapes(group)
-    assert [row[0] for row in shapes.rows] == [MISHUI]
-    assert shapes.options["className"] == "hd-selection"
-    assert township_shapes(selection_group(None, "osm")) == []
+def test_the_browser_gets_the_selection_style_and_the_home_view(osm_zh: folium.Map) -> None:
+    """The selection outline and the zoom back to the county are drawn in the browser from
+    these tables (no geometry: the outline copies the drawn township polygon)."""
+    tables = {e.table_name: e.value for e in walk(osm_zh) if isinstance(e, BrowserTable)}
+    assert tables["selection"]["className"] == "hd-selection"
+    assert tables["selection"]["styles"] == {"_": SELECTION_STYLE}
+    (south, west), (north, east) = tables["view"]["bounds"]
+    county = datastore.load_layer("county").total_bounds
+    assert np.allclose([west, south, east, north], county, atol=1e-6)
 
 
 def test_every_township_is_clickable_with_code_and_name(osm_zh: folium.Map) -> None:

@@ -214,9 +214,9 @@ BROKEN = [
         "needs a location_note",
     ),
     (
-        "places.yaml",
-        "    kind: 教育\n",
-        "    kind: 教育\n    sumary: typo\n",
+        "infrastructure.yaml",
+        "    kind: education\n    name: 新塘镇芙蓉学校\n",
+        "    kind: education\n    sumary: typo\n    name: 新塘镇芙蓉学校\n",
         "projects[23] (proj-xintang-furong-school)",
         "sumary",
         "Extra inputs",
@@ -228,6 +228,22 @@ BROKEN = [
         "parks[0] (park-edz)",
         "citations.2.doc",
         "unknown document 'plans'",
+    ),
+    (
+        "infrastructure.yaml",
+        "  hexi: &hexi {township: 洣水镇, district: hexi, basis: zone}",
+        "  hexi: &hexi {township: 洣水镇, district: hexy, basis: zone}",
+        "projects[53] (proj-hexi-agri-logistics)",
+        "places.0.district",
+        "unknown district 'hexy'",
+    ),
+    (
+        "infrastructure.yaml",
+        "  hexi: &hexi {township: 洣水镇, district: hexi, basis: zone}",
+        "  hexi: &hexi {township: 洣水镇, district: hexi}",
+        "projects[53] (proj-hexi-agri-logistics)",
+        "places.0",
+        "basis zone goes with a district",
     ),
 ]
 

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.datastore import layer_info, load_layer
 from geo.plan import load_plan
+from geo.plan.schema import PROJECT_KINDS
 from ui.compare_table import compare_csv, compare_frame
 from ui.exports import layer_geojson, layers_zip
 from ui.plan_data import citation_text, industry_options
@@ -51,7 +52,7 @@ def test_industries_grouped_by_category_in_english(plan) -> None:
 def test_citation_names_the_document(plan) -> None:
     citations = plan.township_views[DAPU].industries[0].citations
     assert citation_text(plan, citations, "zh").startswith("《规划纲要》 第八章")
-    assert citation_text(plan, citations, "en").startswith("Plan outline 第八章")
+    assert citation_text(plan, citations, "en").startswith("Plan outline ch. 8")
 
 
 def test_industry_picker_lists_every_industry(plan) -> None:
@@ -120,3 +121,28 @@ def test_panel_page_renders_facts_and_red_line(plan) -> None:
     app.session_state["lang"] = "en"
     app.run()
     assert "Role in the town system" in " ".join(m.value for m in app.markdown)
+
+
+def test_the_seat_panel_shows_infrastructure_and_projects_by_kind(plan) -> None:
+    mishui = plan.resolve("洣水镇").code
+    view = plan.township_views[mishui]
+    for lang in ("zh", "en"):
+        projects = next(s for s in panel_sections(view, plan, lang) if s.key == "projects")
+        groups = list(dict.fromkeys(line.group for line in projects.lines))
+        kinds = [k for k in PROJECT_KINDS if k in view.projects_by_kind()]
+        labels = [PROJECT_KINDS[k][0 if lang == "zh" else 1] for k in kinds]
+        assert groups[: len(labels)] == labels
+        assert len(projects.lines) == len(view.projects)
+    zh = next(s for s in panel_sections(view, plan, "zh") if s.key == "projects")
+    hexi = [line.text for line in zh.lines if "河西商业综合体" in line.text]
+    assert hexi and "按开发区各村近似定位" in hexi[0]
+    assert any("等（名单未完）" in line.text for line in zh.lines)
+
+
+def test_compare_table_has_a_column_per_kind_of_project(plan) -> None:
+    frame = compare_frame(plan, load_layer("townships"), "zh").set_index("名称")
+    for kind, (zh, _) in PROJECT_KINDS.items():
+        assert f"项目·{zh}" in frame.columns, kind
+    assert "城北商业综合体" in frame.loc["洣水镇", "项目·商贸市场"]
+    assert "S214 大浦至石滩公路" in frame.loc["石滩乡", "项目·道路交通"]
+    assert frame.loc["洣水镇", "城区片区"] == "河西新区"

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.plan import Plan
+from geo.plan.schema import PROJECT_KINDS
 from geo.plan.views import TownshipView
 from ui.data import townships
 from ui.i18n import Lang, t
@@ -53,8 +54,19 @@ def _row(view: TownshipView, area_km2: float, lang: Lang) -> dict[str, object]:
         t("ecology", lang): _names(view.ecology, lang),
         t("tourism", lang): _names(view.tourism_sites, lang),
         t("col_routes", lang): _route_names(view, lang),
-        t("projects", lang): _names(view.projects, lang),
+        **_projects_by_kind(view, lang),
     }
+
+
+def _projects_by_kind(view: TownshipView, lang: Lang) -> dict[str, str]:
+    """One column per kind of infrastructure and project (roads, water …)."""
+    groups = view.projects_by_kind()
+    columns = {
+        t("col_projects_kind", lang, kind=pick(lang, *labels)): _names(groups.get(kind, []), lang)
+        for kind, labels in PROJECT_KINDS.items()
+    }
+    columns[t("project_group_district", lang)] = _names(groups.get("district", []), lang)
+    return columns
 
 
 def compare_frame(plan_data: Plan, township_layer: gpd.GeoDataFrame, lang: Lang) -> pd.DataFrame:

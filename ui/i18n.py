@@ -79,7 +79,6 @@ LABELS: dict[str, dict[Lang, str]] = {
     "ecology": {"zh": "生态要素", "en": "Ecological features"},
     "tourism": {"zh": "旅游", "en": "Tourism"},
     "parks": {"zh": "产业园区", "en": "Industrial parks"},
-    "projects": {"zh": "项目", "en": "Projects"},
     "recognitions": {"zh": "荣誉称号", "en": "Recognitions"},
     "main_axis": {"zh": "（主轴）", "en": " (main axis)"},
     "axis_position": {"zh": "沿线第 {position} / {of} 个", "en": "stop {position} of {of}"},
@@ -90,8 +89,6 @@ LABELS: dict[str, dict[Lang, str]] = {
     "paren": {"zh": "（{text}）", "en": " ({text})"},
     "none_in_plan": {"zh": "规划中未涉及", "en": "not mentioned in the plan"},
     "citation": {"zh": "出处：{text}", "en": "Source: {text}"},
-    "doc_plan": {"zh": "《规划纲要》", "en": "Plan outline"},
-    "doc_news": {"zh": "《衡阳日报》{year}年报道", "en": "Hengyang Daily report ({year})"},
     "col_area_km2": {"zh": "面积（约，平方千米）", "en": "Area (approx., km²)"},
     "col_industries_centred": {"zh": "重点产业", "en": "Centred industries"},
     "col_industries_radiating": {"zh": "辐射/带动产业", "en": "Radiating / driven industries"},
@@ -133,6 +130,11 @@ LABELS: dict[str, dict[Lang, str]] = {
     "col_name": {"zh": "名称", "en": "Name"},
     "col_pinyin": {"zh": "拼音", "en": "Pinyin"},
     "col_code": {"zh": "代码", "en": "Code"},
+    # issue 12: infrastructure and key projects by kind
+    "projects": {"zh": "基础设施与重点项目", "en": "Infrastructure and key projects"},
+    "project_group_district": {"zh": "城区片区", "en": "Town districts"},
+    "col_projects_kind": {"zh": "项目·{kind}", "en": "Projects: {kind}"},
+    "open_list_note": {"zh": "等（名单未完）", "en": "and others (open list)"},
     # --- accounts, login and audit (issue 11) ---
     "login_title": {"zh": "登录", "en": "Log in"},
     "login_name": {"zh": "账号", "en": "Account"},

@@ -1,68 +1,73 @@
-"""The map on the viewer page: rendered once per (basemap, language, tile URL, data version);
-the selection outline and the industry highlight ride on top as feature groups, and a click
+"""The map on the viewer page: the project's own component (ui/map_frame/, Streamlit's
+components.v1 API) draws the map resource (layers/resource.py, a versioned static file) and
+gets only state from Python: the picked township, the highlighted industry, the view. A click
 inside a township selects it."""
 
-from collections.abc import Sequence
 from functools import partial
+from pathlib import Path
+from typing import Any
 
-import folium
 import streamlit as st
+import streamlit.components.v1 as components
 
-from layers.map import build_map, clicked_point_wgs84, selection_group, township_view
+from layers.map import build_map, clicked_point_wgs84
 from layers.plan_data import stamp as plan_stamp
-from ui.data import data_version, layer_version, townships
-from ui.map_component import RenderedMap, render_map, show_rendered_map
+from layers.resource import map_resource
+from ui.data import data_version, townships
+from ui.map_resource import data_modified, publish, resource_name
 from ui.sidebar import set_choice
 from ui.state import TOWNSHIP_KEY, ViewState
 from ui.township_lookup import township_at
 
 MAP_KEY = "map"
 MAP_HEIGHT = 640
-# The component returns only the last clicked point: a click re-runs the script, panning,
-# zooming and layer toggles do not. Leaflet passes clicks on shapes on to the map, so this
-# also covers shapes that were added after the component hooked its per-layer handlers.
-RETURNED_OBJECTS = ("last_clicked",)
+# Set when a map click picked another township: the page re-runs (the sidebar picker shows it).
+PICKED_ON_MAP_KEY = "map_picked_township"
+FRAME_DIR = Path(__file__).resolve().parent / "map_frame"
+
+_hd_map = components.declare_component("hd_map", path=str(FRAME_DIR))
+MAP_COMPONENT = _hd_map.name  # "ui.map_view.hd_map": the iframe's title, in its URL
 
 
 @st.cache_resource(show_spinner=False, max_entries=24)
-def _rendered_map(basemap: str, lang: str, custom_tile_url: str | None, version: str
-                  ) -> RenderedMap:
-    return render_map(build_map(basemap, lang, custom_tile_url))
+def _resource(basemap: str, lang: str, custom_tile_url: str | None, version: str
+              ) -> tuple[str, str, float]:
+    """(file name, text, data modification time) of the map resource, once per version."""
+    text = map_resource(build_map(basemap, lang, custom_tile_url))
+    return resource_name(text, basemap, lang), text, data_modified()
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _township_view(code: str, basemap: str, version: str) -> tuple[tuple[float, float], int]:
-    return township_view(code, basemap)
-
-
-def _select_clicked_township(basemap: str) -> None:
-    """Component on_change: a click inside a township selects it in the sidebar picker."""
-    point = (st.session_state.get(MAP_KEY) or {}).get("last_clicked")
-    if not point:
-        return
-    lat, lon = clicked_point_wgs84(float(point["lat"]), float(point["lng"]), basemap)
-    code = township_at(townships(), lat, lon)
-    if code is not None:
-        set_choice(TOWNSHIP_KEY, code)
-
-
-def show_map(view: ViewState, extra_groups: Sequence[folium.FeatureGroup] = ()) -> None:
-    """Draw the map for `view`: zoomed to the selected township, its outline on top."""
+def map_url(view: ViewState) -> str:
+    """The URL of the map resource for `view` (written on first use)."""
     version = f"{data_version()}|plan={plan_stamp()}"
-    rendered = _rendered_map(view.basemap, view.lang, view.custom_tile_url, version)
-    if view.township_code:
-        center, zoom = _township_view(view.township_code, view.basemap,
-                                      layer_version("townships"))
-    else:
-        center, zoom = rendered.location, rendered.zoom
-    show_rendered_map(
-        rendered,
-        key=MAP_KEY,
-        height=MAP_HEIGHT,
-        returned_objects=RETURNED_OBJECTS,
-        center=center,
-        zoom=zoom,
-        # The selection outline goes last, so it is drawn above an industry highlight.
-        groups=[*extra_groups, selection_group(view.township_code, view.basemap)],
-        on_change=partial(_select_clicked_township, view.basemap),
-    )
+    name, text, modified = _resource(view.basemap, view.lang, view.custom_tile_url, version)
+    return publish(text, name, modified)
+
+
+def _on_event(basemap: str) -> None:
+    """Component on_change: a click inside a township selects it in the sidebar picker."""
+    event = st.session_state.get(MAP_KEY) or {}
+    if event.get("type") != "click":
+        return
+    lat, lon = clicked_point_wgs84(float(event["lat"]), float(event["lng"]), basemap)
+    code = township_at(townships(), lat, lon)
+    if code is not None and code != st.session_state.get(TOWNSHIP_KEY):
+        set_choice(TOWNSHIP_KEY, code)
+        st.session_state[PICKED_ON_MAP_KEY] = True
+
+
+def picked_on_map() -> bool:
+    """Whether the last map event picked another township (asked once: clears the flag)."""
+    return bool(st.session_state.pop(PICKED_ON_MAP_KEY, False))
+
+
+def show_map(view: ViewState, **extra_state: Any) -> dict[str, Any] | None:
+    """Draw the map for `view` and return the browser's last event ({type, ..., seq}).
+
+    The state sent to the browser is `township`, `industry` and `view` (None: the township's
+    extent, or the county's) plus `extra_state`, passed through to the map's scripts.
+    """
+    state = {"township": view.township_code, "industry": view.industry, "view": None,
+             **extra_state}
+    return _hd_map(map=map_url(view), state=state, height=MAP_HEIGHT, key=MAP_KEY,
+                   default=None, on_change=partial(_on_event, view.basemap))

@@ -1,6 +1,5 @@
 """The app's pages: the map viewer, the data administration page and the login."""
 
-from ui.admin_page import render_admin_page
 from ui.login import login_page as render_login_page
 from ui.sidebar import current_lang
 from ui.viewer import render_viewer_page
@@ -12,7 +11,12 @@ def viewer_page() -> None:
 
 
 def admin_page() -> None:
-    """Layer replacement by an administrator (ui/admin_page.py, owned by the admin module)."""
+    """Layer replacement by an administrator (ui/admin_page.py, owned by the admin module).
+
+    Imported here, on first use: the import code (pyogrio/GDAL, pyproj transforms) stays out
+    of a process that only serves the viewer."""
+    from ui.admin_page import render_admin_page
+
     render_admin_page(current_lang())
 
 

@@ -5,11 +5,12 @@ the panels always show the same facts.
 """
 
 from geo.plan import Plan
+from geo.plan.citations import citations_text
 from geo.plan.schema import Citation
 from layers.plan_data import plan
-from ui.i18n import Lang, t
+from ui.i18n import Lang
 
-__all__ = ["citation_text", "document_label", "industry_options", "pick", "plan"]
+__all__ = ["citation_text", "industry_options", "pick", "plan"]
 
 
 def pick(lang: Lang, zh: str | None, en: str | None) -> str:
@@ -17,25 +18,9 @@ def pick(lang: Lang, zh: str | None, en: str | None) -> str:
     return (en or zh or "") if lang == "en" else (zh or "")
 
 
-def document_label(plan_data: Plan, doc_id: str, lang: Lang) -> str:
-    """Short name of a cited document: the plan outline, or the newspaper and year."""
-    document = next((d for d in plan_data.documents if d.id == doc_id), None)
-    if document is None:
-        return doc_id
-    if document.kind == "plan":
-        return t("doc_plan", lang)
-    return t("doc_news", lang, year=document.year or "")
-
-
 def citation_text(plan_data: Plan, citations: list[Citation], lang: Lang) -> str:
-    """All citations of a fact as one line: document, chapter, section, 专栏, item."""
-    lines = []
-    for citation in citations:
-        parts = [citation.chapter, citation.section, citation.part, citation.box, citation.item,
-                 citation.note]
-        where = " ".join(p for p in parts if p)
-        lines.append(f"{document_label(plan_data, citation.doc, lang)} {where}".strip())
-    return "；".join(lines) if lang == "zh" else "; ".join(lines)
+    """All citations of a fact as one line (geo.plan.citations, full style)."""
+    return citations_text(citations, lang, "full", plan_data.documents)
 
 
 def industry_options(plan_data: Plan, lang: Lang) -> list[tuple[str, str]]:

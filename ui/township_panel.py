@@ -5,13 +5,14 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from geo.plan import Plan
-from geo.plan.schema import BASIS_LABELS
+from geo.plan.schema import BASIS_LABELS, PROJECT_KINDS
 from geo.plan.views import FactView, IndustryView, TownshipView
 from ui.data import townships
 from ui.i18n import Lang, t
 from ui.plan_data import citation_text, pick, plan
 
-FACT_SECTIONS = ("featured_towns", "brands", "ecology", "parks", "projects", "recognitions")
+LIST_SEPARATOR = {"zh": "、", "en": ", "}
+FACT_SECTIONS = ("featured_towns", "brands", "ecology", "parks", "recognitions")
 
 
 @dataclass(frozen=True)
@@ -32,15 +33,30 @@ class PanelSection:
     lines: list[PanelLine] = field(default_factory=list)
 
 
-def _fact_line(fact: FactView, plan_data: Plan, lang: Lang) -> PanelLine:
+def _fact_line(fact: FactView, plan_data: Plan, lang: Lang, group: str | None = None
+               ) -> PanelLine:
     name = pick(lang, fact.name, fact.name_en)
     if fact.place.village:
         name += t("paren", lang, text=fact.place.village)
     summary = pick(lang, fact.summary, fact.summary_en)
     text = f"**{name}**" + (f" — {summary}" if summary else "")
+    if fact.items:
+        text += t("paren", lang, text=LIST_SEPARATOR[lang].join(
+            pick(lang, i.name, i.name_en) for i in fact.items)
+            + (t("open_list_note", lang) if fact.open_list else ""))
     if fact.place.basis != "stated":  # e.g. placed here because its name is the township's
         text += t("paren", lang, text=pick(lang, *BASIS_LABELS[fact.place.basis]))
-    return PanelLine(text, citation_text(plan_data, fact.citations, lang))
+    return PanelLine(text, citation_text(plan_data, fact.citations, lang), group=group)
+
+
+def _project_lines(view: TownshipView, plan_data: Plan, lang: Lang) -> list[PanelLine]:
+    """Infrastructure and projects grouped by kind (roads, water …), 河西新区 last."""
+    lines = []
+    for kind, facts in view.projects_by_kind().items():
+        group = (pick(lang, *PROJECT_KINDS[kind]) if kind in PROJECT_KINDS
+                 else t("project_group_district", lang))
+        lines += [_fact_line(f, plan_data, lang, group) for f in facts]
+    return lines
 
 
 def _industry_line(industry: IndustryView, plan_data: Plan, lang: Lang) -> PanelLine:
@@ -104,6 +120,7 @@ def panel_sections(view: TownshipView, plan_data: Plan, lang: Lang) -> list[Pane
              for i in group],
         ),
         PanelSection("tourism", t("tourism", lang), _tourism_lines(view, plan_data, lang)),
+        PanelSection("projects", t("projects", lang), _project_lines(view, plan_data, lang)),
     ]
     for key in FACT_SECTIONS:
         facts = getattr(view, key)

@@ -25,6 +25,7 @@ PLAN_FILES: dict[str, type[BaseModel]] = {
     "ecology.yaml": s.EcologyFile,
     "tourism.yaml": s.TourismFile,
     "places.yaml": s.PlacesFile,
+    "infrastructure.yaml": s.InfrastructureFile,
 }
 """Each file of the knowledge base and the model that validates it."""
 
@@ -129,6 +130,7 @@ def _check_references(
     park_ids = {p.id for p in parsed["parks_chains.yaml"].parks}
     chain_ids = {c.id for c in parsed["parks_chains.yaml"].chains}
     site_ids = {site.id for site in parsed["tourism.yaml"].sites}
+    district_ids = {d.id for d in parsed["town_system.yaml"].core.districts}
     links: list[tuple[type[BaseModel], str, set[str], str]] = [
         (s.SubCentre, "industries", industry_ids, "industry"),
         (s.AxisSegment, "industries", industry_ids, "industry"),
@@ -145,6 +147,8 @@ def _check_references(
                 report((*loc, "doc"), f"unknown document {model.doc!r}")
             elif isinstance(model, s.PlaceRef):
                 _check_place(model, loc, official, lookup, norms, report)
+                if model.district and model.district not in district_ids:
+                    report((*loc, "district"), f"unknown district {model.district!r}")
             elif isinstance(model, s.Industry) and model.category not in categories:
                 report((*loc, "category"), f"unknown category {model.category!r}")
             elif isinstance(model, s.RouteStop) and model.site and model.site not in site_ids:

@@ -172,6 +172,7 @@ class Plan(BaseModel):
                                 "along_axis",
                                 f"axis:{axis.id}/{segment.id}",
                                 axis.citations,
+                                open_list=axis.open_list,
                                 note=segment.note,
                                 note_en=segment.note_en,
                             ),
@@ -294,6 +295,10 @@ class Plan(BaseModel):
         ]
         for field, type_, facts in groups:
             for fact in facts:
+                kind, kind_en = getattr(fact, "kind", None), getattr(fact, "kind_en", None)
+                group = None
+                if isinstance(fact, s.Project):
+                    group, (kind, kind_en) = fact.kind, s.PROJECT_KINDS[fact.kind]
                 for place in fact.places:
                     yield (
                         place_code(self, place),
@@ -303,10 +308,13 @@ class Plan(BaseModel):
                             id=fact.id,
                             name=fact.name,
                             name_en=fact.name_en,
-                            kind=getattr(fact, "kind", None),
-                            kind_en=getattr(fact, "kind_en", None),
+                            kind=kind,
+                            kind_en=kind_en,
+                            group=group,
                             summary=fact.summary,
                             summary_en=fact.summary_en,
+                            items=getattr(fact, "items", []),
+                            open_list=getattr(fact, "open_list", False),
                             place=place,
                             citations=fact.citations,
                         ),

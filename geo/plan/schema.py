@@ -12,7 +12,7 @@ Code12 = Annotated[str, StringConstraints(pattern=r"^430424\d{6}$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
 Mode = Literal["centred", "radiating", "driven"]
-Basis = Literal["stated", "name"]
+Basis = Literal["stated", "name", "seat", "zone"]
 
 MODE_LABELS: dict[str, tuple[str, str]] = {
     "centred": ("重点", "centred"),
@@ -26,7 +26,25 @@ MODE_LABELS: dict[str, tuple[str, str]] = {
 BASIS_LABELS: dict[str, tuple[str, str]] = {
     "stated": ("原文写明", "stated in the text"),
     "name": ("按名称推断", "inferred from the name"),
+    "seat": ("按县城定位", "at the county seat"),
+    "zone": ("按开发区各村近似定位", "approximate, from the development zone's villages"),
 }
+"""How a place was found: the text names it; the fact's name is the place's name; the text
+puts it in the county town (县城, 城区 …), which lies in 洣水镇; it lies in a district (河西新区)
+located only approximately from the villages of the statistics list's development zone."""
+
+ProjectKind = Literal["road", "water", "energy", "logistics", "trade", "urban", "education"]
+
+PROJECT_KINDS: dict[str, tuple[str, str]] = {
+    "road": ("道路交通", "roads and bridges"),
+    "water": ("水利供水", "water works and supply"),
+    "energy": ("能源", "energy"),
+    "logistics": ("物流仓储", "logistics and storage"),
+    "trade": ("商贸市场", "trade and markets"),
+    "urban": ("城镇建设", "urban works"),
+    "education": ("学校", "schools"),
+}
+"""zh / en labels of the kinds of infrastructure and key projects, in display order."""
 
 
 class Strict(BaseModel):
@@ -47,9 +65,11 @@ class Citation(Strict):
     note: str | None = None
 
     def label(self) -> str:
-        """One line for display, e.g. 'plan 第八章 第一节 专栏8-1 （1）水稻集聚提升工程'."""
-        parts = [self.doc, self.chapter, self.section, self.part, self.box, self.item, self.note]
-        return " ".join(p for p in parts if p)
+        """One line naming the document by id (exports), e.g. 'plan 第八章 第一节 专栏8-1 …';
+        geo.plan.citations formats it for display."""
+        from geo.plan.citations import citation_text  # the formatter imports this module
+
+        return citation_text(self)
 
     @model_validator(mode="after")
     def _plan_needs_chapter(self) -> Citation:
@@ -75,6 +95,7 @@ class PlaceRef(Strict):
     scope_en: str | None = None
     note: str | None = None
     note_en: str | None = None
+    district: Slug | None = Field(default=None, description="id of a core district (hexi)")
 
     @model_validator(mode="before")
     @classmethod
@@ -85,6 +106,8 @@ class PlaceRef(Strict):
     def _village_needs_code(self) -> PlaceRef:
         if self.village and not self.code:
             raise ValueError("a village reference needs its 12-digit code")
+        if (self.district is None) != (self.basis != "zone"):
+            raise ValueError("basis zone goes with a district, and a district with basis zone")
         return self
 
     @property
@@ -124,6 +147,8 @@ class Document(Strict):
     id: Slug
     title: NonEmpty
     title_en: str | None = None
+    short: NonEmpty = Field(description="short name for citations, e.g. 《纲要》")
+    short_en: str | None = None
     file: NonEmpty
     kind: Literal["plan", "news"]
     year: int | None = None
@@ -174,11 +199,18 @@ class Circle(Strict):
     note_en: str | None = None
 
 
+class District(Fact):
+    """A district of the county town (河西新区): located from a development zone's villages."""
+
+    zone: NonEmpty = Field(description="the statistics list's development zone, e.g. 河西开发区")
+    zone_code: Code12
+
+
 class Core(Named):
     seat: PlaceRef
     seat_citations: Citations
     circle: Circle
-    districts: list[Fact] = []
+    districts: list[District] = []
     citations: Citations
 
 
@@ -376,11 +408,18 @@ class Brand(Fact):
 
 
 class Project(Fact):
-    kind: NonEmpty
-    kind_en: str | None = None
+    """An infrastructure work or key project; a road's places are its towns in order."""
+
+    kind: ProjectKind
+    road: str | None = Field(default=None, description="road number, e.g. G240")
+    items: list[Label] = Field(default=[], description="the members of a listed group of works")
+    open_list: bool = False
 
 
 class PlacesFile(Strict):
     brands: list[Brand] = Field(min_length=1)
-    projects: list[Project] = Field(min_length=1)
     recognitions: list[Fact] = []
+
+
+class InfrastructureFile(Strict):
+    projects: list[Project] = Field(min_length=1)

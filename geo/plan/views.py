@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from geo.plan.schema import Citation, PlaceRef
+from geo.plan.schema import PROJECT_KINDS, Citation, Label, PlaceRef
 
 
 class RoleView(BaseModel):
@@ -71,8 +71,11 @@ class FactView(BaseModel):
     name_en: str | None = None
     kind: str | None = None
     kind_en: str | None = None
+    group: str | None = None  # a project's kind id (road, water …), see schema.PROJECT_KINDS
     summary: str | None = None
     summary_en: str | None = None
+    items: list[Label] = []
+    open_list: bool = False
     place: PlaceRef
     citations: list[Citation]
 
@@ -115,6 +118,14 @@ class TownshipView(BaseModel):
         groups: dict[str, list[IndustryView]] = {}
         for industry in self.industries:
             groups.setdefault(industry.category, []).append(industry)
+        return groups
+
+    def projects_by_kind(self) -> dict[str, list[FactView]]:
+        """Projects grouped by kind (schema.PROJECT_KINDS order); a district under "district"."""
+        order = [*PROJECT_KINDS, "district"]
+        groups: dict[str, list[FactView]] = {}
+        for fact in sorted(self.projects, key=lambda f: order.index(f.group or f.type)):
+            groups.setdefault(fact.group or fact.type, []).append(fact)
         return groups
 
 

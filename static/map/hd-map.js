@@ -4,6 +4,7 @@
   var HD = (window.HD = window.HD || {});
   HD.townships = HD.townships || {}; // township code -> its polygon on the map
   HD.overlays = HD.overlays || {}; // theme id -> its group in the layer control
+  HD.tables = HD.tables || {}; // name -> a table of the map (layers/elements.py BrowserTable)
 
   /* Path/marker options of one feature: its style key "s" (or "_"), plus the layer's className. */
   HD.style = function (opts, properties) {
@@ -85,7 +86,7 @@
 
   /* Copies of township polygons already on the map, styled: rows are [code, style key, tip].
      With opts.into they live in that theme's overlay while `parent` is on the map. */
-  HD.townshipShapes = function (parent, rows, opts) {
+  function townshipCopies(rows, opts) {
     var shapes = [];
     rows.forEach(function (row) {
       var source = HD.townships[row[0]];
@@ -95,6 +96,11 @@
       tooltip(shape, [source.hdTip, row[2]].filter(Boolean).join("\n"));
       shapes.push(shape);
     });
+    return shapes;
+  }
+
+  HD.townshipShapes = function (parent, rows, opts) {
+    var shapes = townshipCopies(rows, opts);
     var host = (opts.into && HD.overlays[opts.into]) || null;
     if (!host) {
       shapes.forEach(function (shape) { parent.addLayer(shape); });
@@ -132,6 +138,66 @@
     parent.addLayer(line);
     return line;
   };
+
+  /* A table the state handlers below look up (HD.tables[name]), sent once with the map. */
+  HD.table = function (name, value) { HD.tables[name] = value; };
+
+  /* The state Python sends (ui/map_view.py), applied to the shapes already drawn: the picked
+     township outlined and framed, the industry's townships shaded inside the 乡镇产业
+     overlay (its checkbox shows and hides them), an explicit view. */
+  var shown = { map: null, selection: null, highlight: [], highlightHost: null };
+
+  function showHighlight(industry) {
+    shown.highlight.forEach(function (shape) { shown.highlightHost.removeLayer(shape); });
+    shown.highlight = [];
+    var table = HD.tables.industry_highlight;
+    var entry = industry && table && table.industries[industry];
+    var host = table && HD.overlays[table.into];
+    if (!entry || !host) return;
+    var rows = entry[1].map(function (row) {
+      var modes = row.slice(2).map(function (i) { return table.modes[i]; });
+      return [table.codes[row[0]], table.shades[row[1]], entry[0] + ": " + modes.join("、")];
+    });
+    shown.highlight = townshipCopies(rows, table);
+    shown.highlightHost = host;
+    shown.highlight.forEach(function (shape) { host.addLayer(shape); });
+  }
+
+  function showSelection(code) {
+    if (shown.selection) shown.map.removeLayer(shown.selection);
+    shown.selection = null;
+    var table = HD.tables.selection;
+    if (!code || !table || !HD.townships[code]) return;
+    shown.selection = townshipCopies([[code, "_", ""]], table)[0];
+    shown.map.addLayer(shown.selection);
+  }
+
+  function frame(view) {
+    if (view.bounds) shown.map.fitBounds(view.bounds);
+    else if (view.center) shown.map.setView(view.center, view.zoom || shown.map.getZoom());
+  }
+
+  function applyState(state, previous) {
+    var map = HD.map;
+    if (shown.map !== map) {
+      shown = { map: map, selection: null, highlight: [], highlightHost: null };
+      previous = {};
+    }
+    if (state.industry !== previous.industry) showHighlight(state.industry);
+    if (state.township !== previous.township) showSelection(state.township);
+    if (shown.selection) shown.selection.bringToFront(); // above the highlight
+    var view = JSON.stringify(state.view || null);
+    if (state.view && view !== JSON.stringify(previous.view || null)) {
+      frame(state.view);
+    } else if (state.township !== previous.township) {
+      var township = state.township && HD.townships[state.township];
+      var home = HD.tables.view;
+      if (township) map.fitBounds(township.getBounds(), { maxZoom: 14 });
+      else if (home && previous.township) frame(home);
+    }
+  }
+
+  if (HD.onState) HD.onState(applyState);
 
   /* Text labels that do not catch clicks: rows are [lat, lon, text]. */
   HD.labels = function (parent, rows, className) {

@@ -72,16 +72,23 @@ class OfflineLog:
     def __init__(self) -> None:
         self.blocked: list[str] = []
         self.errors: list[str] = []
+        self.requests: list[str] = []  # local requests, in order
         self.sent_to_server = 0
+        self.received: list[bytes] = []  # websocket messages from the server, in order
 
     def watch(self, websocket: WebSocket) -> None:
         websocket.on("framesent", lambda _payload: self._count_sent())
+        websocket.on("framereceived", self._count_received)
 
     def _count_sent(self) -> None:
         self.sent_to_server += 1
 
+    def _count_received(self, payload: str | bytes) -> None:
+        self.received.append(payload.encode() if isinstance(payload, str) else payload)
+
     def route(self, route: Route) -> None:
         if is_local(route.request.url):
+            self.requests.append(route.request.url)
             route.continue_()
         else:
             self.blocked.append(route.request.url)

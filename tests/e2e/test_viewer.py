@@ -11,16 +11,18 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, FrameLocator, Page, expect
 from shapely.ops import polylabel
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from geo.datastore import load_layer
 from geo.plan import load_plan
-from layers import admin_areas, town_system
+from layers import admin_areas, infrastructure, town_system
 from layers.industry import SHADE_OF_MODE
-from tests.e2e.conftest import ARTIFACTS, PROJECT_ROOT, OfflineLog, pick_option
+from tests.e2e.conftest import ARTIFACTS, PROJECT_ROOT, OfflineLog, pick_option, wait_until_idle
 
 pytestmark = pytest.mark.e2e
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_COMPONENT = "ui.map_view.hd_map"  # the map component's name: its iframe's title and URL
+MAP_IFRAME = f'iframe[title="{MAP_COMPONENT}"]'
 LOAD_TIMEOUT_MS = 90_000
 RERUN_TIMEOUT_MS = 30_000
 SCREENSHOT = PROJECT_ROOT / "docs" / "screenshot.png"
@@ -29,7 +31,7 @@ SCREENSHOT = PROJECT_ROOT / "docs" / "screenshot.png"
 HIGHLIGHTED_JS = """() => {
   const codes = Object.keys(HD.townships);
   const out = [];
-  window.map.eachLayer((layer) => {
+  HD.map.eachLayer((layer) => {
     const cls = (layer.options && layer.options.className) || "";
     if (layer instanceof L.Polygon && cls.includes("hd-highlight-")) {
       const bounds = layer.getBounds();
@@ -43,8 +45,8 @@ HIGHLIGHTED_JS = """() => {
 
 # Pixel of a (lat, lng) in the map frame's viewport and the tag of what is drawn there.
 POINT_JS = """([lat, lng]) => {
-  const p = window.map.latLngToContainerPoint([lat, lng]);
-  const box = document.getElementById("map_div").getBoundingClientRect();
+  const p = HD.map.latLngToContainerPoint([lat, lng]);
+  const box = HD.map.getContainer().getBoundingClientRect();
   const hit = document.elementFromPoint(box.x + p.x, box.y + p.y);
   return [box.x + p.x, box.y + p.y, hit ? hit.tagName.toLowerCase() : ""];
 }"""
@@ -55,8 +57,8 @@ def map_locator(page: Page) -> FrameLocator:
 
 
 def map_frame(page: Page) -> Frame:
-    frame = next((f for f in page.frames if "st_folium" in f.url), None)
-    assert frame is not None, "the st_folium component frame is missing"
+    frame = next((f for f in page.frames if MAP_COMPONENT in f.url), None)
+    assert frame is not None, "the map component's frame is missing"
     return frame
 
 
@@ -87,7 +89,7 @@ def wait_for_map_text(page: Page, text: str) -> None:
     deadline = time.monotonic() + LOAD_TIMEOUT_MS / 1000
     while time.monotonic() < deadline:
         for frame in page.frames:
-            if "st_folium" in frame.url and text in _layer_control_text(frame):
+            if MAP_COMPONENT in frame.url and text in _layer_control_text(frame):
                 return
         page.wait_for_timeout(500)
     raise AssertionError(f"no map shows {text!r} in its layer control")
@@ -107,7 +109,7 @@ def panel_text(page: Page, heading: str) -> str:
 
 
 def test_map_with_17_townships_and_no_remote_assets(page: Page, offline: OfflineLog) -> None:
-    assert map_frame(page).evaluate("typeof L !== 'undefined' && !!window.map")
+    assert map_frame(page).evaluate("typeof L !== 'undefined' && !!HD.map")
     assets = [u for u in offline.blocked if re.search(r"\.(js|css|woff2?)(\?|$)", u)]
     assert assets == [], f"assets requested from other hosts: {assets}"
     assert all(urlparse(u).hostname for u in offline.blocked)
@@ -128,13 +130,13 @@ def test_layer_switched_off_removes_its_shapes_without_rerun(
     expect(town_paths).to_have_count(0)
     layers.filter(has_text=admin_areas.title("zh")).locator("input").check()
     expect(map_locator(page).locator("path.hd-township")).to_have_count(17)
-    page.wait_for_timeout(1500)  # longer than st_folium's 250 ms debounce
+    page.wait_for_timeout(1500)  # time for any message a toggle might send
     assert offline.sent_to_server == before, "a layer toggle sent a message to the server"
 
 
 def test_picking_a_township_shows_its_plan_facts_and_zooms(page: Page) -> None:
     view = load_plan().township("大浦镇")
-    zoom_before = map_frame(page).evaluate("window.map.getZoom()")
+    zoom_before = map_frame(page).evaluate("HD.map.getZoom()")
     pick_option(page, "乡镇", "大浦", f"{view.name}（{view.name_en}）")
     text = panel_text(page, f"{view.name} · {view.name_en}")
     expected = [r.name for r in view.roles] + [a.name for a in view.axes]
@@ -145,9 +147,9 @@ def test_picking_a_township_shows_its_plan_facts_and_zooms(page: Page) -> None:
     assert "专栏8-1" in text
     frame = map_frame(page)
     expect(map_locator(page).locator("path.hd-selection")).to_have_count(1)
-    assert frame.evaluate("window.map.getZoom()") > zoom_before
+    assert frame.evaluate("HD.map.getZoom()") > zoom_before
     polygon = load_layer("townships").set_index("code").geometry[view.code]
-    lat, lng = frame.evaluate("[window.map.getCenter().lat, window.map.getCenter().lng]")
+    lat, lng = frame.evaluate("[HD.map.getCenter().lat, HD.map.getCenter().lng]")
     west, south, east, north = polygon.bounds
     assert west < lng < east and south < lat < north
 
@@ -181,6 +183,41 @@ def click_township(page: Page) -> None:
 
 def test_clicking_a_township_on_the_map_selects_it(page: Page) -> None:
     click_township(page)
+
+
+# A township click sends only state to the map: the map component's message of the click's
+# re-run carries the map URL and a few state keys (the map is a separate HTTP resource, not
+# fetched again). The whole re-run also carries the township's panel (its plan facts, ~15 kB
+# for a large township); bench/ measures both figures.
+MAP_MESSAGE_LIMIT = 2_000
+CLICK_WS_BYTES_LIMIT = 40_000  # the old component re-sent the ~96 kB map on every click
+
+
+def _component_message_bytes(messages: list[bytes]) -> list[int]:
+    sizes = []
+    for payload in messages:
+        message = ForwardMsg()
+        message.ParseFromString(payload)
+        delta = message.delta if message.WhichOneof("type") == "delta" else None
+        if delta and delta.WhichOneof("type") == "new_element" and \
+                delta.new_element.WhichOneof("type") == "component_instance":
+            sizes.append(len(payload))
+    return sizes
+
+
+def test_a_township_click_sends_state_not_the_map(page: Page, offline: OfflineLog) -> None:
+    wait_until_idle(page)
+    page.wait_for_timeout(1500)  # let the first run's messages settle
+    messages_before, urls_before = len(offline.received), len(offline.requests)
+    click_township(page)
+    wait_until_idle(page)
+    click_messages = offline.received[messages_before:]
+    map_messages = _component_message_bytes(click_messages)
+    assert len(map_messages) == 1 and map_messages[0] < MAP_MESSAGE_LIMIT, map_messages
+    total = sum(len(m) for m in click_messages)
+    assert total < CLICK_WS_BYTES_LIMIT, f"{total} websocket bytes for one click"
+    maps = [u for u in offline.requests[urls_before:] if "/app/static/maps/" in u]
+    assert maps == [], f"a click loaded the map again: {maps}"
 
 
 def test_click_under_the_gcj02_basemap_selects_the_right_township(
@@ -272,3 +309,23 @@ def test_screenshot_for_the_readme(page: Page) -> None:
     assert shot.stat().st_size > 50_000
     if os.environ.get("UPDATE_README_SCREENSHOT") == "1":  # refresh docs/screenshot.png
         shutil.copyfile(shot, SCREENSHOT)
+
+
+def test_infrastructure_overlay_is_off_at_start_and_toggles_in_the_browser(
+    page: Page, offline: OfflineLog
+) -> None:
+    layers = map_locator(page).locator(".leaflet-control-layers-overlays label")
+    shapes = map_locator(page).locator(f"path.hd-layer-{infrastructure.LAYER_ID}")
+    drawn, _labels = infrastructure.features("zh", "osm")
+    expected = len(drawn) + len(load_plan().core.districts)
+    expect(shapes).to_have_count(0)
+    page.wait_for_timeout(1500)  # let the first run's component messages settle
+    before = offline.sent_to_server
+    toggle = layers.filter(has_text=infrastructure.title("zh")).locator("input")
+    toggle.check()
+    expect(shapes).to_have_count(expected)
+    expect(map_locator(page).locator("path.hd-infra-road-line")).to_have_count(
+        sum(f["geometry"]["type"] == "LineString" for f in drawn))
+    toggle.uncheck()
+    expect(shapes).to_have_count(0)
+    assert offline.sent_to_server == before, "the infrastructure toggle sent a message"
