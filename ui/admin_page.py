@@ -1,12 +1,10 @@
 """The admin page: replace a layer with official data, see its history, roll back.
 
-Nothing here changes data unless the session has given the admin password
-(HENGDONG_ADMIN_PASSWORD, or `admin_password` in Streamlit secrets); without a configured
-password the page only says how to enable it.
+Nothing here changes data unless the session is logged in (ui/login.py) with an account whose
+role allows it (geo.admin.accounts.may), checked again against the store before every change;
+the audit log's actor is that account.
 """
 
-import hmac
-import os
 import tempfile
 from pathlib import Path
 
@@ -15,44 +13,22 @@ import streamlit as st
 
 from geo import datastore
 from geo.admin import service
+from geo.admin.accounts import IMPORT, MANAGE_ACCOUNTS, READ_AUDIT, ROLLBACK, may
 from geo.admin.diff import describe
 from geo.admin.problems import Problem, RejectedFile
 from geo.admin.rules import RULES
 from geo.admin.serialize import to_geojson_bytes
 from geo.admin.store import LOCK_WAIT_LIMIT_S, StoreError
+from ui import accounts_panel, audit_view, login
+from ui.i18n import t
 from ui.store_notice import render_store_notice
 from ui.text import plain
 
-PASSWORD_ENV = "HENGDONG_ADMIN_PASSWORD"
-SECRET_KEY = "admin_password"
-AUTH_KEY = "admin_authenticated"
 INSPECTION_KEY = "admin_inspection"
 UPLOAD_TYPES = ["geojson", "json", "zip", "gpkg"]
 QUALITY_LABELS = {"surveyed": ("实测（官方）", "surveyed (official)"),
                   "approximate": ("近似", "approximate"), "schematic": ("示意", "schematic")}
 DEFAULT_LAYER = "townships"  # the layer admins replace most
-
-
-def configured_password() -> str | None:
-    """The admin password from the environment or Streamlit secrets, None if unset."""
-    from_env = os.environ.get(PASSWORD_ENV)
-    if from_env:
-        return from_env
-    try:
-        from_secrets = st.secrets.get(SECRET_KEY)
-    except Exception:  # no secrets file at all
-        return None
-    return str(from_secrets) if from_secrets else None
-
-
-def password_matches(given: str, expected: str | None) -> bool:
-    """Constant-time check; never true when no password is configured."""
-    return bool(expected) and hmac.compare_digest(given.encode(), str(expected).encode())
-
-
-def is_authorised() -> bool:
-    """Whether this session may change data (checked again before every change)."""
-    return bool(st.session_state.get(AUTH_KEY)) and configured_password() is not None
 
 
 def _t(lang: str, zh: str, en: str) -> str:
@@ -65,42 +41,30 @@ def render_admin_page(lang: str) -> None:
     st.caption(_t(lang, "用官方数据替换图层：校验、留存每个版本、可回滚。",
                   "Replace a layer with official data: validated, every version kept, reversible."))
     store_unreadable = render_store_notice(lang, for_admin=True)
-    if not _login(lang) or store_unreadable:
+    if store_unreadable:
         return
-    admin = st.text_input(_t(lang, "管理员姓名", "Admin name"), key="admin_name").strip()
+    current = login.session()
+    if current is None:
+        login.login_form(lang, "admin_login")
+        return
+    editable = [i for i in RULES if may(current.role, current.layers, IMPORT, i)]
+    if not editable:
+        st.info(t("viewer_only", lang, role=login.role_label(current.role, lang)))
+        return
+    admin = current.name
     layer_id = st.selectbox(
-        _t(lang, "图层", "Layer"), list(RULES), key="admin_layer",
-        index=list(RULES).index(DEFAULT_LAYER),
+        _t(lang, "图层", "Layer"), editable, key="admin_layer",
+        index=editable.index(DEFAULT_LAYER) if DEFAULT_LAYER in editable else 0,
         format_func=lambda i: f"{_t(lang, RULES[i].title_zh, RULES[i].title_en)} ({i})")
     try:
         _upload_section(lang, layer_id, admin)
         _history_section(lang, layer_id, admin)
     except StoreError as trouble:  # locked too long, or damaged while the page was open
         st.error(plain(trouble.text(lang)))
-
-
-def _login(lang: str) -> bool:
-    """Password gate; True when this session is authorised."""
-    if configured_password() is None:
-        st.info(_t(lang, f"管理功能未启用：请设置环境变量 {PASSWORD_ENV} 或 Streamlit secrets 中的 "
-                         f"{SECRET_KEY}。", f"Administration is disabled: set {PASSWORD_ENV} or "
-                         f"{SECRET_KEY} in Streamlit secrets."))
-        return False
-    if is_authorised():
-        if st.button(_t(lang, "退出登录", "Log out"), key="admin_logout"):
-            st.session_state[AUTH_KEY] = False
-            st.rerun()
-        return True
-    with st.form("admin_login"):
-        given = st.text_input(_t(lang, "管理员密码", "Admin password"), type="password")
-        if st.form_submit_button(_t(lang, "登录", "Log in")):
-            if password_matches(given, configured_password()):
-                st.session_state[AUTH_KEY] = True
-                st.rerun()
-            st.error(_t(lang, "密码错误。", "Wrong password."))
-    st.caption(_t(lang, "查看地图不需要密码；只有管理员能更改数据。",
-                  "Viewing needs no password; only admins can change data."))
-    return False
+    if may(current.role, current.layers, READ_AUDIT):
+        audit_view.render(lang)
+    if may(current.role, current.layers, MANAGE_ACCOUNTS):
+        accounts_panel.render(lang)
 
 
 def _writing(lang: str) -> str:
@@ -182,19 +146,19 @@ def _import_form(lang: str, path: Path, layer_id: str, admin: str, crs: str | No
     comment = st.text_area(_t(lang, "说明（必填）", "Comment (required)"), key="admin_comment")
     ready = bool(admin and comment.strip())
     if not ready:
-        st.caption(_t(lang, "填写管理员姓名和说明后才能导入。",
-                      "Give your name (above) and a comment to import."))
+        st.caption(_t(lang, "填写说明后才能导入。", "Give a comment to import."))
     if not st.button(_t(lang, "导入为新版本", "Import as a new version"), disabled=not ready,
                      key="admin_import"):
         return
-    if not is_authorised():
-        st.error(_t(lang, "未授权。", "Not authorised."))
+    actor = login.authorised(IMPORT, layer_id)
+    if actor is None:
+        st.error(t("not_allowed", lang))
         return
     try:
         with st.spinner(_writing(lang)):
-            meta = service.import_file(path, layer_id, admin, comment, crs, source or None,
+            meta = service.import_file(path, layer_id, actor.name, comment, crs, source or None,
                                        licence or None, quality, use_repaired,
-                                       file_label=path.name)
+                                       file_label=path.name, client=login.client_address())
     except RejectedFile as rejected:
         _show_problems(lang, rejected.problems)
         return
@@ -228,8 +192,10 @@ def _history_section(lang: str, layer_id: str, admin: str) -> None:
     st.subheader(_t(lang, "版本历史", "Version history"))
     if datastore.has_layer(layer_id):  # drawn after any import above, so it is up to date
         info = datastore.layer_info(layer_id)
-        st.caption(_t(lang, f"当前：{plain(info['version_label_zh'])}",
-                      f"Now: {plain(info['version_label_en'])}"))
+        by = f"（{plain(info['admin'])}）" if info.get("admin") else ""
+        st.caption(_t(lang, f"当前：{plain(info['version_label_zh'])}{by}",
+                      f"Now: {plain(info['version_label_en'])}"
+                      + (f" by {plain(info['admin'])}" if by else "")))
     store = service.store()
     current = store.current_version(layer_id)
     versions = service.history(layer_id)
@@ -240,11 +206,12 @@ def _history_section(lang: str, layer_id: str, admin: str) -> None:
     reason = st.text_input(_t(lang, "回滚原因", "Reason"), key="admin_rollback_comment")
     if st.button(_t(lang, "回滚", "Roll back"), disabled=not admin or target == current,
                  key="admin_rollback"):
-        if not is_authorised():
-            st.error(_t(lang, "未授权。", "Not authorised."))
+        actor = login.authorised(ROLLBACK, layer_id)
+        if actor is None:
+            st.error(t("not_allowed", lang))
             return
         with st.spinner(_writing(lang)):
-            service.rollback(layer_id, target, admin, reason)
+            service.rollback(layer_id, target, actor.name, reason, login.client_address())
         st.toast(_t(lang, f"现在使用 v{target}。", f"Now serving v{target}."))
         st.rerun()
     with st.expander(_t(lang, "操作日志", "Audit log")):

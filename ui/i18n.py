@@ -335,6 +335,123 @@ LABELS: dict[str, dict[Lang, str]] = {
         "zh": "{kind} · {km2} km² · 中心 {lon}°E, {lat}°N · 坐标系：{crs}",
         "en": "{kind} · {km2} km² · centre {lon}°E, {lat}°N · CRS: {crs}",
     },
+    # --- accounts, login and audit (issue 11) ---
+    "login_title": {"zh": "登录", "en": "Log in"},
+    "login_name": {"zh": "账号", "en": "Account"},
+    "login_password": {"zh": "密码", "en": "Password"},
+    "login_submit": {"zh": "登录", "en": "Log in"},
+    "login_failed": {"zh": "账号或密码错误。", "en": "Wrong account or password."},
+    "login_wait": {
+        "zh": "登录失败次数过多，请 {seconds} 秒后再试。",
+        "en": "Too many failed logins: try again in {seconds} s.",
+    },
+    "login_locked": {
+        "zh": "登录已暂时锁定（约 {minutes} 分钟），或请管理员解锁。",
+        "en": "Logins are locked for about {minutes} min, or until an admin lifts the lock.",
+    },
+    "login_oidc": {"zh": "通过统一身份认证登录", "en": "Log in with the identity provider"},
+    "login_oidc_authlib": {
+        "zh": "统一身份认证需要 Authlib：在服务器上运行 pip install -r requirements-oidc.txt。",
+        "en": "The identity provider login needs Authlib: pip install -r requirements-oidc.txt "
+        "on the server.",
+    },
+    "login_oidc_unknown": {
+        "zh": "身份认证通过，但 {name} 在本系统没有启用的账号，请联系管理员。",
+        "en": "The identity provider knows {name}, but this app has no enabled account for it; "
+        "ask an admin.",
+    },
+    "login_required": {
+        "zh": "本系统要求登录后查看。",
+        "en": "This deployment requires a login to view the map.",
+    },
+    "login_no_accounts": {
+        "zh": "尚无账号：请在服务器上运行 `python -m geo.admin users add 姓名 --role admin` "
+        "创建第一个管理员。",
+        "en": "No accounts yet: create the first admin on the server with "
+        "`python -m geo.admin users add NAME --role admin`.",
+    },
+    "login_bootstrap": {
+        "zh": "共享管理密码（已弃用）：仅在创建第一个账号之前可用，日志中记为 bootstrap。",
+        "en": "Shared admin password (deprecated): works only until the first account exists; "
+        "audited as bootstrap.",
+    },
+    "login_bootstrap_ignored": {
+        "zh": "已有账号，HENGDONG_ADMIN_PASSWORD（共享管理密码）已不再生效，请从配置中删除。",
+        "en": "Accounts exist, so HENGDONG_ADMIN_PASSWORD (the shared admin password) no longer "
+        "works: remove it from the configuration.",
+    },
+    "login_bootstrap_password": {"zh": "共享管理密码", "en": "Shared admin password"},
+    "login_as": {"zh": "已登录：{name}（{role}）", "en": "Logged in: {name} ({role})"},
+    "logout": {"zh": "退出登录", "en": "Log out"},
+    "session_ended": {
+        "zh": "您的会话已结束（密码或权限已更改，或账号已停用），请重新登录。",
+        "en": "Your session has ended (password or role changed, or account disabled); "
+        "log in again.",
+    },
+    "not_allowed": {"zh": "您的账号无权执行此操作。", "en": "Your account may not do this."},
+    "viewer_only": {
+        "zh": "您的账号（{role}）只能查看，不能更改数据。",
+        "en": "Your account ({role}) can view but not change data.",
+    },
+    "role_viewer": {"zh": "查看者", "en": "viewer"},
+    "role_editor": {"zh": "编辑者", "en": "editor"},
+    "role_admin": {"zh": "管理员", "en": "admin"},
+    "audit_title": {"zh": "操作日志（全部）", "en": "Audit log (everything)"},
+    "audit_caption": {
+        "zh": "登录、登录失败、锁定、退出、账号变更、导入、拒绝和回滚；只增不改。",
+        "en": "Logins, failed logins, lockouts, logouts, account changes, imports, refusals "
+        "and rollbacks; append-only.",
+    },
+    "audit_account": {"zh": "账号", "en": "Account"},
+    "audit_action": {"zh": "操作", "en": "Action"},
+    "audit_outcome": {"zh": "结果", "en": "Outcome"},
+    "audit_layer": {"zh": "图层", "en": "Layer"},
+    "audit_period": {"zh": "日期（UTC）", "en": "Dates (UTC)"},
+    "audit_client": {"zh": "客户端地址", "en": "Client address"},
+    "audit_time": {"zh": "时间 (UTC)", "en": "Time (UTC)"},
+    "audit_version": {"zh": "版本", "en": "Version"},
+    "audit_detail": {"zh": "详情", "en": "Detail"},
+    "audit_count": {"zh": "{shown} / {total} 条", "en": "{shown} of {total} entries"},
+    "audit_csv": {"zh": "下载 CSV", "en": "Download CSV"},
+    "accounts_title": {"zh": "账号管理", "en": "Accounts"},
+    "accounts_state": {"zh": "状态", "en": "State"},
+    "accounts_layers": {"zh": "可编辑图层", "en": "Layers"},
+    "accounts_all_layers": {"zh": "全部", "en": "all"},
+    "accounts_role": {"zh": "角色", "en": "Role"},
+    "accounts_created": {"zh": "创建时间", "en": "Created"},
+    "accounts_enabled": {"zh": "启用", "en": "enabled"},
+    "accounts_disabled": {"zh": "停用", "en": "disabled"},
+    "accounts_locked": {"zh": "锁定", "en": "locked"},
+    "accounts_oidc": {"zh": "统一身份认证", "en": "identity provider"},
+    "accounts_add": {"zh": "新建账号", "en": "Add an account"},
+    "accounts_name": {"zh": "账号名", "en": "Account name"},
+    "accounts_password": {"zh": "初始密码", "en": "Initial password"},
+    "accounts_oidc_only": {
+        "zh": "不设本地密码（仅统一身份认证登录）",
+        "en": "No local password (identity provider only)",
+    },
+    "accounts_layers_help": {
+        "zh": "编辑者可导入和回滚的图层；不选为全部图层",
+        "en": "Layers an editor may import and roll back; none chosen: all layers",
+    },
+    "accounts_create": {"zh": "创建", "en": "Create"},
+    "accounts_created_ok": {"zh": "已创建账号 {name}。", "en": "Account {name} created."},
+    "accounts_pick": {"zh": "选择账号", "en": "Account"},
+    "accounts_new_password": {"zh": "新密码", "en": "New password"},
+    "accounts_set_password": {"zh": "设置新密码", "en": "Set the new password"},
+    "accounts_disable": {"zh": "停用", "en": "Disable"},
+    "accounts_enable": {"zh": "启用", "en": "Enable"},
+    "accounts_remove": {"zh": "删除", "en": "Remove"},
+    "accounts_remove_confirm": {"zh": "确认删除此账号", "en": "Yes, remove this account"},
+    "accounts_change_role": {"zh": "更改角色", "en": "Change the role"},
+    "accounts_done": {"zh": "已完成：{what}", "en": "Done: {what}"},
+    "accounts_locks": {"zh": "当前锁定", "en": "Locks in force"},
+    "accounts_unlock": {"zh": "解除锁定", "en": "Lift the lock"},
+    "accounts_lock_until": {"zh": "{key}（至 {until}）", "en": "{key} (until {until})"},
+    "accounts_self": {
+        "zh": "不能停用、删除或降级自己的账号。",
+        "en": "You cannot disable, remove or demote your own account.",
+    },
 }
 
 

@@ -1,5 +1,6 @@
-"""The app's two pages: the map viewer and the data administration page."""
+"""The app's pages: the map viewer, the data administration page and the login."""
 
+from ui.login import login_page as render_login_page
 from ui.sidebar import current_lang
 from ui.viewer import render_viewer_page
 
@@ -17,3 +18,8 @@ def admin_page() -> None:
     from ui.admin_page import render_admin_page
 
     render_admin_page(current_lang())
+
+
+def login_page() -> None:
+    """The login, the only page when HENGDONG_REQUIRE_LOGIN=1 and nobody is logged in."""
+    render_login_page(current_lang())

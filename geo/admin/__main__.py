@@ -1,5 +1,5 @@
-"""Command line for admins: import, validate, history, rollback, check, repair, backup
-(see docs/admin.md)."""
+"""Command line for admins: import, validate, history, rollback, check, repair, backup,
+users (see docs/admin.md)."""
 
 import argparse
 import getpass
@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from geo.admin import integrity, service, settings
+from geo.admin import integrity, service, settings, users_cli
 from geo.admin.diff import describe
 from geo.admin.problems import Problem, RejectedFile
 from geo.admin.rules import RULES
@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     bak = commands.add_parser("backup", help="write a verified copy of the store "
                                              "(default: backups/versions-<time>.sqlite)")
     bak.add_argument("target", type=Path, nargs="?")
+    users_cli.add_parser(commands)
     return parser
 
 
@@ -154,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"import": _import, "validate": _validate, "history": _history,
                 "rollback": _rollback, "check": _check, "repair": _repair,
-                "backup": _backup}[args.command](args)
+                "backup": _backup, "users": users_cli.run}[args.command](args)
     except StoreError as trouble:
         print(f"错误 ERROR: {trouble}")
         return 1

@@ -148,8 +148,9 @@ def _cross_layer(frame: gpd.GeoDataFrame, rule: LayerRule, label: str,
 def import_file(path: Path, layer_id: str, admin: str, comment: str, crs: str | None = None,
                 source: str | None = None, licence: str | None = None,
                 quality: str = "surveyed", use_repaired: bool = False,
-                file_label: str | None = None) -> VersionMeta:
-    """Validate and store `path` as the new current version of `layer_id`, or RejectedFile."""
+                file_label: str | None = None, client: str = "") -> VersionMeta:
+    """Validate and store `path` as the new current version of `layer_id`, or RejectedFile.
+    `admin` is the account that imports, `client` its address (both go to the audit log)."""
     admin, comment = admin.strip(), comment.strip()
     label = file_label or path.name
     if not admin or not comment:
@@ -163,7 +164,7 @@ def import_file(path: Path, layer_id: str, admin: str, comment: str, crs: str | 
             blocking = errors(inspection.problems)
             store().log_rejection(layer_id, admin, f"{comment} | file {label} sha256 "
                                   f"{_file_sha256(path)} | " + "; ".join(
-                                      p.text("en") for p in blocking))
+                                      p.text("en") for p in blocking), client)
             raise RejectedFile(blocking)
         frame = inspection.repaired
         repaired_note = [f"#{i} {feature_name(frame, i) or ''}".strip()
@@ -187,7 +188,7 @@ def import_file(path: Path, layer_id: str, admin: str, comment: str, crs: str | 
     return store().add_version(NewVersion(
         layer_id, admin, comment, (source or DEFAULT_SOURCE).strip(),
         (licence or DEFAULT_LICENCE).strip(), quality, label, sha256(upload), upload,
-        sha256(geojson), geojson, len(derived)), summarise)
+        sha256(geojson), geojson, len(derived), client), summarise)
 
 
 def _file_sha256(path: Path) -> str:
@@ -202,12 +203,14 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def rollback(layer_id: str, version: int, admin: str, comment: str = "") -> None:
+def rollback(layer_id: str, version: int, admin: str, comment: str = "",
+             client: str = "") -> None:
     """Serve `version` of the layer again (0: the open-source build); the history is kept."""
     rule_for(layer_id)
     if not admin.strip():
         raise ValueError("a rollback needs the admin's name")
-    store().switch(layer_id, version, admin.strip(), comment.strip() or f"rollback to v{version}")
+    store().switch(layer_id, version, admin.strip(), comment.strip() or f"rollback to v{version}",
+                   client)
 
 
 def history(layer_id: str) -> list[VersionMeta]:

@@ -14,6 +14,7 @@ import a StoreTampered: geo.datastore then serves the last good copy or the open
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from geo.admin.account_store import AccountTables, AuditEntry, migrate, write_audit
 
 BUSY_TIMEOUT_S = 60.0  # readers wait this long for a writer's lock
 LOCK_POLL_S = 2.0  # a writer tries to take the lock for this long before saying it waits
@@ -145,6 +148,7 @@ class NewVersion:
     sha256: str
     geojson: bytes
     feature_count: int
+    client: str = ""  # the importing session's address, for the audit log
 
 
 def now_utc() -> str:
@@ -158,8 +162,8 @@ def _meta(row: sqlite3.Row) -> VersionMeta:
     return VersionMeta(**values)
 
 
-class VersionStore:
-    """Read/write access to the version database at `path` (created on first write)."""
+class VersionStore(AccountTables):
+    """Read/write access to the version database at `path` (created on first write, 0600)."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -167,7 +171,8 @@ class VersionStore:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """A connection inside BEGIN IMMEDIATE: committed on success, rolled back on error."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _keep_private(self.path)
         try:
             db = sqlite3.connect(self.path, timeout=LOCK_POLL_S, isolation_level=None)
         except sqlite3.DatabaseError as error:
@@ -181,6 +186,7 @@ class VersionStore:
                 for statement in SCHEMA.split(";"):
                     if statement.strip():
                         db.execute(statement)
+                migrate(db)
                 yield db
                 db.execute("COMMIT")
             except BaseException:
@@ -369,12 +375,14 @@ class VersionStore:
                  new.geojson, new.feature_count, json.dumps(summary, ensure_ascii=False)))
             _set_current(db, new.layer_id, version, at)
             _audit(db, at, new.admin, "import", new.layer_id, version,
-                   f"{new.comment} | file {new.upload_name} sha256 {new.upload_sha256}")
+                   f"{new.comment} | file {new.upload_name} sha256 {new.upload_sha256}",
+                   new.client)
         return VersionMeta(new.layer_id, version, at, new.admin, new.comment, new.source,
                            new.licence, new.quality, new.upload_name, new.upload_sha256,
                            new.sha256, new.feature_count, summary)
 
-    def switch(self, layer_id: str, version: int, admin: str, comment: str) -> None:
+    def switch(self, layer_id: str, version: int, admin: str, comment: str,
+               client: str = "") -> None:
         """Serve an earlier version again (0: the open-source build); audit-logged."""
         with self._write() as db:
             if version != OPEN_SOURCE_VERSION and db.execute(
@@ -386,12 +394,13 @@ class VersionStore:
                 db.execute("DELETE FROM current WHERE layer_id = ?", (layer_id,))
             else:
                 _set_current(db, layer_id, version, at)
-            _audit(db, at, admin, "rollback", layer_id, version, comment)
+            _audit(db, at, admin, "rollback", layer_id, version, comment, client)
 
-    def log_rejection(self, layer_id: str, admin: str, detail: str) -> None:
+    def log_rejection(self, layer_id: str, admin: str, detail: str, client: str = "") -> None:
         """Record a refused import in the audit log (versions and current stay untouched)."""
         with self._write() as db:
-            _audit(db, now_utc(), admin, "import-rejected", layer_id, None, detail)
+            _audit(db, now_utc(), admin, "import-rejected", layer_id, None, detail, client,
+                   "refused")
 
 
 def _is_busy(error: sqlite3.OperationalError) -> bool:
@@ -404,6 +413,14 @@ def _set_current(db: sqlite3.Connection, layer_id: str, version: int, at: str) -
 
 
 def _audit(db: sqlite3.Connection, at: str, admin: str, action: str, layer_id: str,
-           version: int | None, detail: str) -> None:
-    db.execute("INSERT INTO audit (at, admin, action, layer_id, version, detail) "
-               "VALUES (?, ?, ?, ?, ?, ?)", (at, admin, action, layer_id, version, detail))
+           version: int | None, detail: str, client: str = "", outcome: str = "ok") -> None:
+    write_audit(db, AuditEntry(at, admin, action, outcome, client, layer_id, version, detail))
+
+
+def _keep_private(path: Path) -> None:
+    """Create the database file readable by its owner only (SQLite gives its -wal and -shm
+    files the same mode), and take group/other access away from an older one."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    elif path.stat().st_mode & 0o077:
+        os.chmod(path, 0o600)

@@ -1,6 +1,11 @@
-"""In a real browser: log in to the admin page, upload a GBK shapefile, import it, and see the
-map serve the official version on the next page load (no restart)."""
+"""In a real browser: log in to the admin page with a local account, upload a GBK shapefile,
+import it under that account's name, roll back, log out, and see the map serve the official
+version on the next page load (no restart). Neither the store nor the server log holds the
+password in clear."""
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,16 +15,30 @@ from playwright.sync_api import Page, expect
 from tests.admin_support import moved_border, official_townships, zip_shapefile
 from tests.e2e.conftest import PROJECT_ROOT, pick_option, running_app
 
-PASSWORD = "e2e-admin-password"
+ACCOUNT = "王工"
+PASSWORD = "e2e-editor-password-衡东"
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
 def admin_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The app with an admin password and its own empty version store."""
+    """The app with its own version store holding one editor account (made with the CLI).
+    No login delay: the test types a wrong password and then the right one at once."""
     folder = tmp_path_factory.mktemp("admin_app")
-    with running_app(folder, {"HENGDONG_ADMIN_PASSWORD": PASSWORD}) as base_url:
+    env = {"HENGDONG_ADMIN_DIR": str(folder / "store"), "HENGDONG_LOGIN_DELAY_SECONDS": "0"}
+    made = subprocess.run([sys.executable, "-m", "geo.admin", "users", "add", ACCOUNT,
+                           "--role", "editor", "--layers", "townships"], input=PASSWORD + "\n",
+                          capture_output=True, text=True, cwd=PROJECT_ROOT,
+                          env={**os.environ, **env}, timeout=120)
+    assert made.returncode == 0, made.stdout + made.stderr
+    with running_app(folder, {"HENGDONG_LOGIN_DELAY_SECONDS": "0"}) as base_url:
         yield base_url, folder
+
+
+def _log_in(page: Page, password: str) -> None:
+    page.get_by_label("账号", exact=True).fill(ACCOUNT)
+    page.get_by_label("密码", exact=True).fill(password)
+    page.get_by_role("button", name="登录").click()
 
 
 def test_admin_imports_a_shapefile_through_the_page(admin_app: tuple[str, Path],
@@ -31,14 +50,12 @@ def test_admin_imports_a_shapefile_through_the_page(admin_app: tuple[str, Path],
                            with_cpg=False)
 
     page.goto(f"{base_url}/admin")
-    page.get_by_label("管理员密码").fill("wrong")
-    page.get_by_role("button", name="登录").click()
-    expect(page.get_by_text("密码错误。")).to_be_visible(timeout=30_000)
+    _log_in(page, "wrong password")
+    expect(page.get_by_text("账号或密码错误。")).to_be_visible(timeout=30_000)
     expect(page.locator('input[type="file"]')).to_have_count(0)
 
-    page.get_by_label("管理员密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.get_by_label("管理员姓名").fill("王工")
+    _log_in(page, PASSWORD)
+    expect(page.get_by_text(f"已登录：{ACCOUNT}（编辑者）")).to_be_visible(timeout=30_000)
     page.locator('input[type="file"]').set_input_files(str(upload))
     page.get_by_role("button", name="校验").click()
     expect(page.get_by_text("校验通过，可以导入。")).to_be_visible(timeout=30_000)
@@ -52,6 +69,7 @@ def test_admin_imports_a_shapefile_through_the_page(admin_app: tuple[str, Path],
                     full_page=True)
 
     expect(page.get_by_text("当前：官方数据 v1", exact=False)).to_be_visible()
+    expect(page.get_by_text(f"（{ACCOUNT}）", exact=False)).to_be_visible()  # the importer
 
     page.get_by_label("回滚原因").fill("e2e: back to open data")
     page.get_by_label("回滚原因").press("Enter")
@@ -60,14 +78,22 @@ def test_admin_imports_a_shapefile_through_the_page(admin_app: tuple[str, Path],
 
     expect(page.get_by_role("button", name="回滚", exact=True)).to_be_disabled()  # v0 is current
     page.goto(f"{base_url}/admin")  # a new session: log in again, roll forward to v1
-    page.get_by_label("管理员密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.get_by_label("管理员姓名").fill("王工")
-    page.get_by_label("管理员姓名").press("Enter")
+    _log_in(page, PASSWORD)
     pick_option(page, "回滚到版本", "v1", "v1")
     page.get_by_role("button", name="回滚", exact=True).click()
     expect(page.get_by_text("当前：官方数据 v1", exact=False)).to_be_visible(timeout=30_000)
 
+    page.get_by_role("button", name="退出登录").click()
+    expect(page.get_by_label("密码", exact=True)).to_be_visible(timeout=30_000)
+    expect(page.locator('input[type="file"]')).to_have_count(0)
+    expect(page.get_by_text(f"已登录：{ACCOUNT}", exact=False)).to_have_count(0)
+
     page.goto(base_url)  # the map: its legend names the version being served
     legend = page.frame_locator("iframe").first.get_by_text("官方数据 v1", exact=False).first
     expect(legend).to_be_attached(timeout=60_000)
+
+    stored = b"".join(p.read_bytes() for p in (folder / "store").iterdir() if p.is_file())
+    logged = (folder / "streamlit.log").read_bytes()
+    for text in (stored, logged):
+        assert PASSWORD.encode() not in text
+    assert ACCOUNT.encode() in stored

@@ -1,0 +1,48 @@
+"""HENGDONG_REQUIRE_LOGIN=1: the whole app shows only the login page until an account (a viewer
+is enough) logs in (Streamlit AppTest of app.py)."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.admin import service
+from geo.admin.accounts import VIEWER, Accounts
+from geo.paths import PROJECT_ROOT
+
+PASSWORD = "viewer password long enough"
+
+
+@pytest.fixture(autouse=True)
+def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
+    monkeypatch.delenv("HENGDONG_ADMIN_PASSWORD", raising=False)
+    return tmp_path / "admin"
+
+
+def _app() -> AppTest:
+    return AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=180).run()
+
+
+def test_without_the_setting_the_map_needs_no_login(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HENGDONG_REQUIRE_LOGIN", raising=False)
+    app = _app()
+    assert not app.exception
+    assert "登录" not in [t.value for t in app.title] and app.tabs
+
+
+def test_only_the_login_page_until_a_viewer_logs_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HENGDONG_REQUIRE_LOGIN", "1")
+    Accounts(service.store()).add("reader", VIEWER, PASSWORD, "cli:test", "cli")
+    app = _app()
+    assert not app.exception
+    assert [t.value for t in app.title] == ["登录"]
+    assert app.caption[0].value == "本系统要求登录后查看。"
+    assert not app.tabs  # no map, no tables, no downloads
+    next(w for w in app.text_input if w.label == "账号").input("reader")
+    next(w for w in app.text_input if w.label == "密码").input(PASSWORD)
+    app = next(b for b in app.button if b.label == "登录").click().run()
+    assert not app.exception
+    assert "已登录：reader（查看者）" in [c.value for c in app.sidebar.caption]
+    assert "登录" not in [t.value for t in app.title]
+    assert app.tabs  # the map page
