@@ -31,7 +31,9 @@ _COUNT_TOWNSHIPS = """(codes) => {
   let drawn = 0;
   map.eachLayer((layer) => {
     const f = layer.feature;
-    if (f && f.properties && codes.includes(f.properties.code)
+    // a township's own polygon; copies of it in other themes (the baseline's town-system
+    // areas, park or eco townships) carry a style key "s" and are not the township layer
+    if (f && f.properties && codes.includes(f.properties.code) && f.properties.s === undefined
         && /Polygon/.test(f.geometry.type) && layer._path && layer._path.isConnected) drawn++;
   });
   return drawn;

@@ -8,6 +8,7 @@ import os
 import urllib.request
 from collections import Counter
 
+import folium
 import pytest
 
 from bench.baseline import BASELINE_LAYERS, build_baseline_map, layer_geojson
@@ -25,7 +26,7 @@ from bench.report import PAYLOAD_TARGET, Row, payload_rows, summary, table
 from bench.server import tree_rss_bytes
 from geo.compact_geojson import compact_geometry
 from layers.assets import LOCAL_ASSETS, remote_asset_urls
-from layers.elements import GeoJsonOverlay
+from layers.elements import GeoJsonOverlay, Labels, TownshipShapes
 from layers.map import build_map
 
 
@@ -52,6 +53,33 @@ def test_baseline_carries_every_layer_at_full_precision():
         while isinstance(first[0], list):
             first = first[0]
         assert json.dumps(first) in sent, layer_id  # the raw 6-decimal numbers, unchanged
+
+
+def _elements(element, kind) -> list:
+    found = [element] if isinstance(element, kind) else []
+    for child in element._children.values():
+        found += _elements(child, kind)
+    return found
+
+
+def test_baseline_draws_every_plan_feature_and_label_of_our_map_with_its_tooltip():
+    ours, naive = _our_map(), build_baseline_map()
+    data_tips = {"hd-township", "hd-seat", "hd-river", "hd-neighbour"}
+    our_tips = Counter(
+        feature["properties"]["tip"]
+        for overlay in _elements(ours, GeoJsonOverlay)
+        if not data_tips & {style.get("className") for style in overlay.options["styles"].values()}
+        for feature in overlay.collection["features"]
+    ) + Counter(row[2] for shapes in _elements(ours, TownshipShapes) for row in shapes.rows)
+    naive_tips = Counter(
+        feature["properties"]["tip"]
+        for layer in _elements(naive, folium.GeoJson)
+        for feature in layer.data["features"] if "tip" in feature["properties"]
+    )
+    assert sum(our_tips.values()) > 50  # every theme's features, the infrastructure symbols too
+    assert naive_tips == our_tips
+    labels = sum(len(labels.rows) for labels in _elements(ours, Labels))
+    assert len(_elements(naive, folium.Marker)) == labels > 17
 
 
 def test_gzip_is_smaller_than_raw():
