@@ -22,6 +22,7 @@ from functools import lru_cache
 from geo import datastore
 from geo.plan import Plan
 from geo.plan.schema import MODE_LABELS, Citation, PlaceRef
+from layers import infrastructure
 from layers.places import locate, village_points
 from layers.plan_data import plan, stamp
 
@@ -271,12 +272,42 @@ def _tourism(facts: Plan) -> Iterator[FeatureFacts]:
             )
 
 
+def _infrastructure(facts: Plan) -> Iterator[FeatureFacts]:
+    """A road line, a project symbol (every project of its kind at one place), a district."""
+    for item in infrastructure.drawn_items():
+        projects, where = item.projects, item.anchors[0]
+        if item.kind == "road-line":
+            placement, specificity = "seats_in_order", LINE
+        elif where.key.startswith("district:"):
+            placement, specificity = "district", POINT
+        elif where.village:
+            placement, specificity = "village", POINT
+        else:
+            placement, specificity = "seat", POINT
+        yield FeatureFacts(
+            item.id, "project", _join([p.name for p in projects], "、"),
+            _join([p.name_en or p.name for p in projects], "; "),
+            _join([p.summary for p in projects], " "),
+            _join([p.summary_en for p in projects], " "),
+            tuple(dict.fromkeys(c for p in projects for c in _codes(facts, p.places))),
+            tuple(c for p in projects for c in p.citations), "schematic", placement,
+            village=where.village, specificity=specificity,
+        )
+    for district in facts.core.districts:
+        yield FeatureFacts(
+            f"{infrastructure.LAYER_ID}:district:{district.id}", "district", district.name,
+            district.name_en or district.name, district.summary or "", district.summary_en or "",
+            _codes(facts, district.places), tuple(district.citations), "approximate", "district",
+            specificity=REGION,
+        )
+
+
 @lru_cache(maxsize=4)
 def _catalogue(plan_stamp: tuple, data_stamp: tuple) -> dict[str, FeatureFacts]:
     del plan_stamp, data_stamp  # only the cache key
     facts = plan()
     found: dict[str, FeatureFacts] = {}
-    for part in (_admin, _town_system, _ecology, _industry, _tourism):
+    for part in (_admin, _town_system, _ecology, _industry, _tourism, _infrastructure):
         for item in part(facts):
             found.setdefault(item.id, item)
     return found

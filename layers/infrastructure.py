@@ -48,6 +48,18 @@ class Anchor:
     how_zh: str
     how_en: str
     spread: bool  # several kinds share the point (a seat, a district): set them around it
+    village: str | None = None  # the village whose centre it is, when placed at one
+
+
+@dataclass(frozen=True)
+class DrawnItem:
+    """One shape of the overlay: a road through its towns, or a symbol of one kind at a place
+    standing for every project of that kind there. `id` is the shape's properties.id."""
+
+    id: str
+    kind: str  # "road-line" or the projects' kind
+    projects: tuple[Project, ...]
+    anchors: tuple[Anchor, ...]  # a road's towns in order, or the symbol's one place
 
 
 def title(lang: str) -> str:
@@ -85,7 +97,7 @@ def anchor(place: PlaceRef, villages: dict[str, Point], seats: dict[str, Point],
     if where.point is not None:
         return Anchor(f"village:{place.code}", where.point,
                       f"按{where.village}中心点（{basis_zh}）",
-                      f"at the centre of {where.village} ({basis_en})", False)
+                      f"at the centre of {where.village} ({basis_en})", False, where.village)
     return Anchor(f"township:{where.township_code}", seats[where.township_code],
                   f"示意：{where.township_name}驻地附近（{basis_zh}）",
                   f"schematic: near the seat of {plan().resolve(where.township_code).name_en}"
@@ -135,40 +147,50 @@ def _offset(point: Point, kind: str) -> Point:
                  point.y + RING_DEGREES * math.sin(angle) * 0.9)
 
 
-def features(lang: str, basemap: str) -> tuple[list[dict], list[tuple[float, float, str]]]:
-    """Road lines first, then one symbol per (place, kind) with every fact there in its tip;
-    and the glyph labels of the symbols."""
+def drawn_items() -> list[DrawnItem]:
+    """Road lines first, then one symbol per (place, kind), in a stable order."""
     villages, seats, districts = village_points(), _seat_points(), _district_points()
     lines, symbols = [], {}
     for project in plan().projects:
-        anchors = [anchor(p, villages, seats, districts) for p in project.places]
+        anchors = tuple(anchor(p, villages, seats, districts) for p in project.places)
         if is_drawn_as_line(project):
-            tip = "\n".join([
-                f"{kind_name('road', lang)} · {pick(lang, '示意连线', 'schematic link')}",
-                *_fact_lines(project, lang),
-                " → ".join(pick(lang, a.how_zh, a.how_en) for a in anchors),
-            ])
-            lines.append(geojson.feature(
-                LineString([a.point for a in anchors]),
-                {"id": f"{LAYER_ID}:{project.id}", "s": "road-line", "tip": tip,
-                 "facts": [project.id]}, basemap))
+            lines.append(DrawnItem(f"{LAYER_ID}:{project.id}", "road-line", (project,), anchors))
             continue
         for where in anchors:
             entry = symbols.setdefault((where.key, project.kind), (where, []))
             entry[1].append(project)
-    points, labels = [], []
-    for (key, kind), (where, projects) in sorted(symbols.items()):
-        point = _offset(where.point, kind) if where.spread else where.point
+    return lines + [DrawnItem(f"{LAYER_ID}:{kind}:{key}", kind, tuple(projects), (where,))
+                    for (key, kind), (where, projects) in sorted(symbols.items())]
+
+
+def features(lang: str, basemap: str) -> tuple[list[dict], list[tuple[float, float, str]]]:
+    """Road lines first, then one symbol per (place, kind) with every fact there in its tip;
+    and the glyph labels of the symbols."""
+    lines, points, labels = [], [], []
+    for item in drawn_items():
+        if item.kind == "road-line":
+            project = item.projects[0]
+            tip = "\n".join([
+                f"{kind_name('road', lang)} · {pick(lang, '示意连线', 'schematic link')}",
+                *_fact_lines(project, lang),
+                " → ".join(pick(lang, a.how_zh, a.how_en) for a in item.anchors),
+            ])
+            lines.append(geojson.feature(
+                LineString([a.point for a in item.anchors]),
+                {"id": item.id, "s": "road-line", "tip": tip, "facts": [project.id]}, basemap))
+            continue
+        where, projects = item.anchors[0], item.projects
+        point = _offset(where.point, item.kind) if where.spread else where.point
         tip = "\n".join([
-            f"{kind_name(kind, lang)} · {pick(lang, where.how_zh, where.how_en)}",
+            f"{kind_name(item.kind, lang)} · {pick(lang, where.how_zh, where.how_en)}",
             *(_brief_line(p, lang) if len(projects) >= BRIEF_FROM
               else "\n".join(_fact_lines(p, lang)) for p in projects),
         ])
         points.append(geojson.feature(
-            point, {"id": f"{LAYER_ID}:{kind}:{key}", "s": kind, "tip": tip,
+            point, {"id": item.id, "s": item.kind, "tip": tip,
                     "facts": [p.id for p in projects]}, basemap))
         labels.append((*geojson.display_latlon(point.y, point.x, basemap),
-                       pick(lang, *KIND_GLYPHS[kind])))
+                       pick(lang, *KIND_GLYPHS[item.kind])))
     return lines + points, labels
 
 
