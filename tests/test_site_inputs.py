@@ -24,6 +24,7 @@ from geo.site.limits import MAX_VERTICES, SITE_MAX_MB_ENV
 from geo.site.load import site_from_upload
 from geo.site.markdown import render_markdown
 from geo.site.problems import SiteRejected
+from tests.admin_corpus import HOSTILE_NAMES
 from tests.site_support import (
     area,
     border_point,
@@ -32,6 +33,7 @@ from tests.site_support import (
     square,
     write_dxf,
 )
+from ui.text import plain
 
 REL = 1e-3
 
@@ -221,6 +223,16 @@ def test_markdown_escapes_values_from_files(tmp_path: Path) -> None:
     text = render_markdown(report)
     assert "<script>" not in text and r"\<script\>" in text
     assert "初审参考，不作为审批依据" in text and "无法核查" in text
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_markdown_shows_a_file_name_or_township_name_with_markup_as_its_text(name: str) -> None:
+    report = check_site(drawn(across_border()))
+    report["input"]["source"] = name
+    report["townships"]["items"][0]["name_en"] = name
+    text = render_markdown(report, "en")
+    assert f": {plain(name)}\n" in text and f"**{plain(name)}**" in text
+    assert name not in text
 
 
 def run_cli(*args: str, stdin: str = "", tmp: Path) -> subprocess.CompletedProcess:

@@ -199,7 +199,8 @@ def _townships(report: dict, lang: Lang) -> None:
 
 def _plan(report: dict, lang: Lang) -> None:
     for town in report["plan"]["townships"]:
-        with st.expander(f"{t('site_plan_of', lang)} {pick(lang, town['name'], town['name_en'])}"):
+        with st.expander(f"{t('site_plan_of', lang)} "
+                         f"{esc(pick(lang, town['name'], town['name_en']))}"):
             lines = [f"- {esc(pick(lang, r['name'], r['name_en']))}" for r in town["roles"]]
             lines += [f"- {esc(pick(lang, a['name'], a['name_en']))} ({a['position']}/{a['of']})"
                       for a in town["axes"]]

@@ -1,16 +1,15 @@
 """The report as Markdown (values from files are escaped, so they cannot inject markup)."""
 
-import re
-
 from geo.site.labels import label as L
 from geo.site.labels import pick
-
-_SPECIAL = re.compile(r"([\\`*_\[\]#|<>])")
+from ui.text import plain
 
 
 def esc(value: object) -> str:
-    """Text safe inside Markdown."""
-    return _SPECIAL.sub(r"\\\1", str(value if value is not None else "")).replace("\n", " ")
+    """Text safe inside Markdown: the viewer's one escaping rule (ui/text.py), so a name that is
+    literal on the map page is literal in the report too (links, images, HTML, :color[], $math$,
+    entities)."""
+    return plain(value)
 
 
 def fmt_area(m2: float, lang: str) -> str:
