@@ -1,15 +1,19 @@
 """The report as Markdown (values from files are escaped, so they cannot inject markup)."""
 
+import re
+
 from geo.site.labels import label as L
 from geo.site.labels import pick
-from ui.text import plain
+
+# What CommonMark / GFM give a meaning in a Markdown file (the viewer's own Streamlit markdown,
+# with its :color[] directives, escapes with ui/text.py): emphasis, code, links and images,
+# headings, tables, HTML, entities (&amp;), strikethrough, and $math$ in viewers that render it.
+_SPECIAL = re.compile(r"([\\`*_\[\]#|<>&~$])")
 
 
 def esc(value: object) -> str:
-    """Text safe inside Markdown: the viewer's one escaping rule (ui/text.py), so a name that is
-    literal on the map page is literal in the report too (links, images, HTML, :color[], $math$,
-    entities)."""
-    return plain(value)
+    """Text safe inside a Markdown file, on one line."""
+    return _SPECIAL.sub(r"\\\1", str(value if value is not None else "")).replace("\n", " ")
 
 
 def fmt_area(m2: float, lang: str) -> str:
