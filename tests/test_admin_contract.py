@@ -1,8 +1,8 @@
 """Contract: whatever the importer accepts, the viewer serves. For every file of the accepted
 corpus (tests/admin_corpus.py), with that version served: app.py runs in Streamlit's AppTest
 without an exception or error box (map page with a township and an industry picked),
-the map builds under every basemap, and the exports (layer GeoJSON / zip, comparison CSV)
-run."""
+the map builds under every basemap, the exports (layer GeoJSON / zip, comparison CSV) run, and
+the site check runs against it (a township named, the red line computed once imported)."""
 
 import io
 import json
@@ -11,11 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shapely
 from streamlit.testing.v1 import AppTest
 
 from geo import datastore
 from geo.admin import service
 from geo.paths import PROJECT_ROOT
+from geo.site.check import check_site
+from geo.site.inputs import drawn
+from geo.site.markdown import esc, render_markdown
 from layers.basemaps import BASEMAP_IDS
 from layers.industry import assigned_townships
 from layers.map import build_map
@@ -40,6 +44,31 @@ def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TIANDITU_TOKEN", "contract-test-token")  # offered only with a token
 
 
+def _site_at_a_seat() -> shapely.Polygon:
+    """A ~1 km square around a township seat (one the red-line corpus file covers)."""
+    seat = datastore.committed_layer("seats").geometry.iloc[2]
+    return shapely.box(seat.x - 0.005, seat.y - 0.005, seat.x + 0.005, seat.y + 0.005)
+
+
+def _assert_site_check_runs(layer_id: str) -> None:
+    """The site check reads the served version: it names a township, computes the red-line
+    section once a red line is imported (else says it cannot), and its Markdown keeps names
+    as text."""
+    report = check_site(drawn(_site_at_a_seat()))
+    served = datastore.load_layer("townships")
+    items = report["townships"]["items"]
+    assert items and {i["name"] for i in items} <= set(served["name"]), items
+    red = report["redline"]
+    if layer_id == "redline":
+        assert red["status"] == "overlaps" and red["parts"] and red["basis"] == "exact", red
+    else:
+        assert red["status"] == "not_loaded" and red["flag"] is None, red
+    for lang in ("zh", "en"):
+        text = render_markdown(report, lang)
+        name = items[0]["name"] if lang == "zh" else items[0]["name_en"]
+        assert f"**{esc(name)}**" in text
+
+
 def _industry_of(code: str) -> str:
     return next(i for i, _label in industry_options(plan(), "zh")
                 if code in assigned_townships(i))
@@ -61,6 +90,7 @@ def test_accepted_file_is_served_everywhere(case: str, tmp_path: Path, app: AppT
         exported = json.loads(archive.read(f"{layer_id}.geojson"))
     assert len(exported["features"]) == meta.feature_count
     assert compare_csv(compare_frame(plan(), datastore.load_layer("townships"), "zh"))
+    _assert_site_check_runs(layer_id)
 
     code = str(datastore.load_layer("townships").sort_values("code")["code"].iloc[3])
     app.session_state[TOWNSHIP_KEY] = code

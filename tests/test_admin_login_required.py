@@ -1,5 +1,5 @@
 """HENGDONG_REQUIRE_LOGIN=1: the whole app shows only the login page until an account (a viewer
-is enough) logs in (Streamlit AppTest of app.py)."""
+is enough) logs in (Streamlit AppTest of app.py); account names with markup are shown as text."""
 
 from pathlib import Path
 
@@ -7,8 +7,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.admin import service
-from geo.admin.accounts import VIEWER, Accounts
+from geo.admin.accounts import ADMIN, VIEWER, Accounts
 from geo.paths import PROJECT_ROOT
+from ui.login import SESSION_KEY
+from ui.text import plain
 
 PASSWORD = "viewer password long enough"
 
@@ -46,3 +48,37 @@ def test_only_the_login_page_until_a_viewer_logs_in(monkeypatch: pytest.MonkeyPa
     assert "已登录：reader（查看者）" in [c.value for c in app.sidebar.caption]
     assert "登录" not in [t.value for t in app.title]
     assert app.tabs  # the map page
+
+
+def test_an_account_name_with_markup_is_shown_as_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HENGDONG_REQUIRE_LOGIN", "1")
+    name = "![t](http://198.51.100.7/t.png)<b>x</b>"
+    Accounts(service.store()).add(name, VIEWER, PASSWORD, "cli:test", "cli")
+    app = _app()
+    next(w for w in app.text_input if w.label == "账号").input(name)
+    next(w for w in app.text_input if w.label == "密码").input(PASSWORD)
+    app = next(b for b in app.button if b.label == "登录").click().run()
+    assert not app.exception
+    assert f"已登录：{plain(name)}（查看者）" in [c.value for c in app.sidebar.caption]
+
+
+def _accounts_panel() -> None:
+    from ui import accounts_panel
+
+    accounts_panel.render("zh")
+
+
+def test_the_accounts_panel_shows_typed_names_with_markup_as_their_text() -> None:
+    book = Accounts(service.store())
+    book.add("chief", ADMIN, PASSWORD, "cli:test", "cli")
+    app = AppTest.from_function(_accounts_panel, default_timeout=60)
+    app.session_state[SESSION_KEY] = book.authenticate("chief", PASSWORD, "test").session
+    app.run()
+    for name, box in (("![t](http://198.51.100.7/t.png) x", "error"),  # refused: a space
+                      ("![t](http://198.51.100.7/t.png)", "success")):
+        next(w for w in app.text_input if w.label == "账号名").input(name)
+        next(w for w in app.text_input if w.label == "初始密码").input(PASSWORD + " new")
+        app = next(b for b in app.button if b.label == "创建").click().run()
+        assert not app.exception
+        shown = " ".join(e.value for e in getattr(app, box))
+        assert plain(name) in shown and name not in shown, shown

@@ -250,7 +250,7 @@ def test_a_new_password_ends_the_accounts_other_sessions() -> None:
     desk = desk.run()
     _widget(desk, "text_input", "New password").input(PASSWORD + " 2")
     desk = _widget(desk, "button", "Set the new password").click().run()
-    assert "Done: alice: New password" in [s.value for s in desk.success]
+    assert "Done: alice\\: New password" in [s.value for s in desk.success]  # shown as text
     assert "logout" in _keys(desk)  # the session that changed it stays in
     phone = phone.run()  # the other session's next action
     assert phone.warning[0].value.startswith("Your session has ended")

@@ -2,6 +2,7 @@
 the command line."""
 
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -22,8 +23,9 @@ from geo.site.files import read_site_file
 from geo.site.inputs import drawn
 from geo.site.limits import MAX_VERTICES, SITE_MAX_MB_ENV
 from geo.site.load import site_from_upload
-from geo.site.markdown import render_markdown
+from geo.site.markdown import esc, render_markdown
 from geo.site.problems import SiteRejected
+from tests.admin_corpus import HOSTILE_NAMES
 from tests.site_support import (
     area,
     border_point,
@@ -221,6 +223,18 @@ def test_markdown_escapes_values_from_files(tmp_path: Path) -> None:
     text = render_markdown(report)
     assert "<script>" not in text and r"\<script\>" in text
     assert "初审参考，不作为审批依据" in text and "无法核查" in text
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_markdown_shows_a_file_name_or_township_name_with_markup_as_its_text(name: str) -> None:
+    report = check_site(drawn(across_border()))
+    report["input"]["source"] = name
+    report["townships"]["items"][0]["name_en"] = name
+    text = render_markdown(report, "en")
+    assert f"**{esc(name)}**" in text and name not in text
+    source = next(line for line in text.splitlines() if line.startswith("- Input: "))
+    assert re.sub(r"\\(.)", r"\1", source) == f"- Input: {name}"
+    assert not re.search(r"(?<!\\)[<\[&`*_]", source), source  # no tag, link, entity, emphasis
 
 
 def run_cli(*args: str, stdin: str = "", tmp: Path) -> subprocess.CompletedProcess:

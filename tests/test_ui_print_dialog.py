@@ -5,6 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from ui.print_dialog import default_view, tile_sources
 from ui.state import ViewState
+from ui.text import plain
 
 
 def _form_app() -> None:
@@ -44,3 +45,17 @@ def test_default_view_and_basemap_sources() -> None:
     (custom,) = tile_sources(ViewState("zh", "custom", "http://t.local/{z}/{x}/{y}.png", None,
                                        None), "zh")
     assert custom.url == "http://t.local/{z}/{x}/{y}.png" and not custom.gcj02
+
+
+def test_a_typed_title_with_markup_is_the_preview_caption_as_its_text() -> None:
+    at = AppTest.from_function(_form_app, default_timeout=180)
+    at.session_state["code"] = "430424110000"
+    at.run()
+    next(r for r in at.radio if r.label == "格式").set_value("PNG")
+    at.number_input[0].set_value(72)
+    title = "**粗体** <b>b</b> :red[红]"
+    at.text_input[0].input(title)
+    at.button[0].click().run()
+    assert not at.exception
+    caption = at.get("image")[0].proto.imgs[0].caption
+    assert caption.startswith(plain(title)) and title not in caption, caption

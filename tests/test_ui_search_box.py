@@ -1,9 +1,18 @@
 """The search box and the feature panel in an AppTest: results listed, picking one sets the
-map's focus, the township, the industry and the facts shown."""
+map's focus, the township, the industry and the facts shown; names from imported data that are
+markdown, HTML or JS are listed and shown as their text."""
 
+import re
+from pathlib import Path
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo import datastore
+from geo.admin import service
+from tests.admin_corpus import ACCEPTED, HOSTILE_NAMES
 from ui.state import FEATURE_KEY, FOCUS_KEY, INDUSTRY_KEY, TOWNSHIP_KEY
+from ui.text import plain
 
 NANWAN = "430424204000"
 SANZHANG = "430424113000"
@@ -67,3 +76,39 @@ def test_nothing_found_says_so():
     app = _search("qqqqqq")
     assert not app.get("button_group")
     assert "没有找到" in app.caption[0].value
+
+
+@pytest.fixture
+def hostile_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Villages and seats imported with names that are markdown, HTML and JS."""
+    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
+    for case in ("villages", "seats-hostile-names"):
+        path, layer_id, options = ACCEPTED[case](tmp_path)
+        service.import_file(path, layer_id, "test", f"hostile names: {case}", **options)
+
+
+@pytest.mark.parametrize(("query", "name"), [("track.png", HOSTILE_NAMES[0]),
+                                             ("onerror", HOSTILE_NAMES[1])])
+def test_a_village_name_with_markup_is_listed_as_its_text(hostile_names: None, query: str,
+                                                          name: str) -> None:
+    options = _pills(_search(query)).options
+    assert options and all(o.startswith(f"{plain(name)} · ") for o in options), options
+    assert not any(re.search(r"(?<!\\)[<\[]", o) for o in options)  # no bare < or [
+
+
+def _seat_panel(code: str) -> None:
+    from layers.identify import seat_id
+    from ui.feature_panel import render_feature_panel
+
+    render_feature_panel([seat_id(code)], "en")
+
+
+@pytest.mark.parametrize("index", range(len(HOSTILE_NAMES)))
+def test_a_seat_name_with_markup_is_shown_as_its_text_in_the_facts(hostile_names: None,
+                                                                   index: int) -> None:
+    code = str(datastore.committed_layer("seats")["code"].iloc[index])
+    app = AppTest.from_function(_seat_panel, args=(code,), default_timeout=60).run()
+    assert not app.exception
+    title = app.markdown[0].value
+    assert title.startswith(f"**{plain(HOSTILE_NAMES[index])} seat**"), title
+    assert HOSTILE_NAMES[index] not in " ".join(m.value for m in app.markdown)

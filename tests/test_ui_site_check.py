@@ -1,12 +1,19 @@
 """The site-check panel in Streamlit's AppTest: paste coordinates, see the report with the
-red-line notice; garbage is refused naming the line; nothing is stored."""
+red-line notice; garbage is refused naming the line; nothing is stored; names with markup stay
+text."""
 
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.site_support import border_point
+from geo.site.check import check_site
+from geo.site.inputs import drawn
+from tests.admin_corpus import HOSTILE_NAMES
+from tests.site_support import border_point, square
+from ui.i18n import t
+from ui.site_check import REPORT_KEY
+from ui.text import plain
 
 
 def _panel(lang: str = "zh") -> None:
@@ -76,3 +83,14 @@ def test_a_drawing_under_amap_is_shifted_back_from_gcj02_and_checked_once() -> N
         site.centroid) < 1e-5  # WGS84 again, not 500 m off
     app.run()  # the same event again (same seq) is not checked twice
     assert app.session_state["took"] == 1
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES[:2])
+def test_a_name_with_markup_is_shown_as_its_text_in_the_report(name: str) -> None:
+    report = check_site(drawn(square(*border_point("洣水镇", "吴集镇"), 400)))
+    report["plan"]["townships"][0]["name_en"] = name
+    app = AppTest.from_function(_panel, args=("en",), default_timeout=60)
+    app.session_state[REPORT_KEY] = report
+    app.run()
+    assert not app.exception
+    assert app.expander[1].label == f"{t('site_plan_of', 'en')} {plain(name)}"

@@ -13,6 +13,7 @@ from geo.admin.accounts import ALL_LAYERS, EDITOR, MANAGE_ACCOUNTS, ROLES, Accou
 from geo.admin.rules import RULES
 from ui import login
 from ui.i18n import Lang, t
+from ui.text import plain
 
 FLASH_KEY = "accounts_flash"
 
@@ -44,9 +45,9 @@ def _act(lang: Lang, change: Callable[[Accounts, str, str], str]) -> None:
     try:
         done = change(login.accounts(), actor.name, login.client_address())
     except AccountError as refused:
-        st.error(str(refused))
+        st.error(plain(str(refused)))  # names the typed account
         return
-    st.session_state[FLASH_KEY] = t("accounts_done", lang, what=done)
+    st.session_state[FLASH_KEY] = t("accounts_done", lang, what=plain(done))
     st.rerun()  # redraw the table with the change
 
 

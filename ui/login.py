@@ -12,6 +12,7 @@ from geo.admin import settings
 from geo.admin.accounts import Accounts, LoginResult, Session, may
 from geo.admin.store import VersionStore
 from ui.i18n import Lang, t
+from ui.text import plain
 
 SESSION_KEY = "auth_session"
 ENDED_KEY = "auth_session_ended"
@@ -115,7 +116,7 @@ def login_form(lang: Lang, key: str = "login") -> None:
         st.warning(t("session_ended", lang))
     refused = st.session_state.get(OIDC_REFUSED_KEY)
     if refused:
-        st.error(t("login_oidc_unknown", lang, name=refused))
+        st.error(t("login_oidc_unknown", lang, name=plain(refused)))
     if oidc_configured() and st.button(t("login_oidc", lang), key=f"{key}_oidc"):
         if importlib.util.find_spec("authlib") is None:
             st.error(t("login_oidc_authlib", lang))
@@ -160,7 +161,7 @@ def account_bar(lang: Lang) -> Session | None:
     current = session()
     if current is None:
         return None
-    st.caption(t("login_as", lang, name=current.name, role=role_label(current.role, lang)))
+    st.caption(t("login_as", lang, name=plain(current.name), role=role_label(current.role, lang)))
     if st.button(t("logout", lang), key="logout"):
         accounts().record(current, "logout", "ok", client_address(), detail=current.via)
         del st.session_state[SESSION_KEY]

@@ -18,6 +18,7 @@ from geo.sheets.views import VIEWS, default_title
 from layers.basemaps import is_gcj02, tiles_for
 from ui.i18n import Lang, t
 from ui.state import ViewState
+from ui.text import plain
 
 FORMATS = ("pdf", "png")
 PREVIEW_DPI = 70
@@ -96,7 +97,7 @@ def _sheet_form(view: ViewState, lang: Lang) -> None:
         st.download_button(t("print_download", lang), data, file_name=name,
                            mime="application/pdf" if fmt == "pdf" else "image/png",
                            on_click="ignore", type="primary")
-        st.image(preview, caption=name)
+        st.image(preview, caption=plain(name))
 
 
 def _atlas_form(lang: Lang) -> None:
@@ -108,7 +109,7 @@ def _atlas_form(lang: Lang) -> None:
         bar = st.progress(0.0, text=t("print_drawing", lang))
 
         def progress(done: int, total: int, name: str) -> None:
-            bar.progress(done / total, text=f"{done}/{total} {name}")
+            bar.progress(done / total, text=f"{done}/{total} {plain(name)}")
 
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "atlas.pdf"

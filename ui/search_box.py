@@ -16,6 +16,7 @@ from ui.i18n import Lang, t
 from ui.plan_data import pick, plan
 from ui.sidebar import set_choice
 from ui.state import FEATURE_KEY, FOCUS_KEY, INDUSTRY_KEY, TOWNSHIP_KEY
+from ui.text import plain
 
 QUERY_KEY = "search_query"
 PICKED_KEY = "search_picked"  # a result was picked: the whole page re-runs to show it
@@ -102,9 +103,9 @@ def render_search_results(lang: Lang) -> None:
         return
     results = search_index().query(query)
     if not results:
-        st.caption(t("search_none", lang, query=query.strip()[:40]))
+        st.caption(t("search_none", lang, query=plain(query.strip()[:40])))
         return
-    labels = [result_label(result, lang) for result in results]
+    labels = [plain(result_label(result, lang)) for result in results]  # chips render markdown
     key = _query_key(f"{lang}|{query}")  # new chips for a new query: none pre-selected
 
     def picked() -> None:

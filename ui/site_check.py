@@ -15,13 +15,14 @@ from geo.site.check import check_site
 from geo.site.coordinates import parse_coordinates
 from geo.site.inputs import SiteInput, drawn
 from geo.site.limits import DEFAULT_NEARBY_M
-from geo.site.markdown import esc, fmt_area, fmt_km, fmt_share, render_markdown
+from geo.site.markdown import fmt_area, fmt_km, fmt_share, render_markdown
 from geo.site.problems import SiteRejected
 from geo.site.zones import ZONES
 from layers.basemaps import is_gcj02
 from layers.geojson import display_geometry
 from ui.i18n import Lang, t
 from ui.plan_data import pick
+from ui.text import plain
 
 REPORT_KEY = "site_report"
 PROBLEMS_KEY = "site_problems"
@@ -156,12 +157,12 @@ def _problems(lang: Lang) -> None:
         st.info(t("site_nothing", lang))
         return
     st.error(t("site_rejected", lang) + "\n\n" + "\n\n".join(
-        f"- {esc(en if lang == 'en' else zh)}" for zh, en in problems))
+        f"- {plain(en if lang == 'en' else zh)}" for zh, en in problems))
 
 
 def _redline_notice(report: dict, lang: Lang) -> None:
     red = report["redline"]
-    text = esc(pick(lang, red["message_zh"], red["message_en"]))
+    text = plain(pick(lang, red["message_zh"], red["message_en"]))
     if red["status"] == "not_loaded":
         st.warning(f"**{t('site_redline', lang)}**：{text}" if lang == "zh"
                    else f"**{t('site_redline', lang)}**: {text}", icon="⚠️")
@@ -181,7 +182,7 @@ def _redline_notice(report: dict, lang: Lang) -> None:
 def _townships(report: dict, lang: Lang) -> None:
     section = report["townships"]
     st.markdown(f"**{t('site_townships', lang)}** · "
-                f"{esc(pick(lang, section['label_zh'], section['label_en']))}")
+                f"{plain(pick(lang, section['label_zh'], section['label_en']))}")
     rows = []
     for item in section["items"]:
         row = {t("township", lang): pick(lang, item["name"], item["name_en"]),
@@ -199,18 +200,19 @@ def _townships(report: dict, lang: Lang) -> None:
 
 def _plan(report: dict, lang: Lang) -> None:
     for town in report["plan"]["townships"]:
-        with st.expander(f"{t('site_plan_of', lang)} {pick(lang, town['name'], town['name_en'])}"):
-            lines = [f"- {esc(pick(lang, r['name'], r['name_en']))}" for r in town["roles"]]
-            lines += [f"- {esc(pick(lang, a['name'], a['name_en']))} ({a['position']}/{a['of']})"
+        with st.expander(f"{t('site_plan_of', lang)} "
+                         f"{plain(pick(lang, town['name'], town['name_en']))}"):
+            lines = [f"- {plain(pick(lang, r['name'], r['name_en']))}" for r in town["roles"]]
+            lines += [f"- {plain(pick(lang, a['name'], a['name_en']))} ({a['position']}/{a['of']})"
                       for a in town["axes"]]
             for industries in town["industries"].values():
                 mode = pick(lang, industries[0]["mode_name"], industries[0]["mode_name_en"])
                 names = "、".join(pick(lang, i["name"], i["name_en"]) for i in industries)
-                lines.append(f"- {esc(t('industries', lang))}（{esc(mode)}）：{esc(names)}")
-            lines += [f"- {esc(t('parks', lang))}：{esc(pick(lang, p['name'], p['name_en']))}"
+                lines.append(f"- {plain(t('industries', lang))}（{plain(mode)}）：{plain(names)}")
+            lines += [f"- {plain(t('parks', lang))}：{plain(pick(lang, p['name'], p['name_en']))}"
                       for p in town["parks"]]
-            lines += [f"- {esc(t('featured_towns', lang))}："
-                      f"{esc(pick(lang, f['name'], f['name_en']))}"
+            lines += [f"- {plain(t('featured_towns', lang))}："
+                      f"{plain(pick(lang, f['name'], f['name_en']))}"
                       for f in town["featured_towns"]]
             st.markdown("\n".join(lines) or t("none_in_plan", lang))
     near = report["plan"]["nearby"]
@@ -239,12 +241,12 @@ def _report(report: dict, lang: Lang) -> None:
     lon, lat = site["centroid"]
     crs = report["input"]["crs"]
     st.caption(t("site_summary", lang, kind=site["geometry_type"], lon=f"{lon:.6f}",
-                 lat=f"{lat:.6f}", km2=f"{site['area_km2']:.4f}", crs=esc(crs["name"])))
+                 lat=f"{lat:.6f}", km2=f"{site['area_km2']:.4f}", crs=plain(crs["name"])))
     notes = [pick(lang, n["zh"], n["en"]) for n in report["input"]["notes"]]
     if crs["assumed"] and crs["note_zh"]:
         notes.insert(0, pick(lang, crs["note_zh"], crs["note_en"]))
     if notes:
-        st.info("\n\n".join(f"- {esc(n)}" for n in notes))
+        st.info("\n\n".join(f"- {plain(n)}" for n in notes))
     _townships(report, lang)
     _plan(report, lang)
     st.markdown(f"**{t('site_distances', lang)}**")

@@ -5,11 +5,14 @@ import re
 from geo.site.labels import label as L
 from geo.site.labels import pick
 
-_SPECIAL = re.compile(r"([\\`*_\[\]#|<>])")
+# What CommonMark / GFM give a meaning in a Markdown file (the viewer's own Streamlit markdown,
+# with its :color[] directives, escapes with ui/text.py): emphasis, code, links and images,
+# headings, tables, HTML, entities (&amp;), strikethrough, and $math$ in viewers that render it.
+_SPECIAL = re.compile(r"([\\`*_\[\]#|<>&~$])")
 
 
 def esc(value: object) -> str:
-    """Text safe inside Markdown."""
+    """Text safe inside a Markdown file, on one line."""
     return _SPECIAL.sub(r"\\\1", str(value if value is not None else "")).replace("\n", " ")
 
 
