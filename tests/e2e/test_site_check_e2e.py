@@ -82,7 +82,7 @@ def test_uploading_a_dxf_shows_the_report_and_the_pdf_downloads(
     expect(page.get_by_text("DXF 没有坐标系信息", exact=False)).to_be_visible()
     expect(map_locator(page).locator("path.hd-site")).to_have_count(1, timeout=30_000)
     with page.expect_download(timeout=REPORT_TIMEOUT_MS) as download:
-        page.get_by_role("button", name="PDF").click()
+        page.get_by_role("button", name="PDF", exact=True).click()  # not 乡镇图集（PDF）
     saved = tmp_path / "site_check.pdf"
     download.value.save_as(saved)
     assert saved.read_bytes().startswith(b"%PDF") and saved.stat().st_size > 20_000

@@ -10,6 +10,7 @@ from pyproj import Geod
 from geo.datastore import load_layer
 from geo.plan import load_plan
 from layers.industry import assigned_townships
+from layers.map import THEMES
 from tests.e2e.conftest import ARTIFACTS, PROJECT_ROOT, OfflineLog, wait_until_idle
 from tests.e2e.test_viewer import (
     HIGHLIGHTED_JS,
@@ -82,7 +83,7 @@ def test_the_map_fills_the_window_below_a_slim_header(desktop: Page) -> None:
     assert panel["x"] > box["x"] + box["width"] - 1  # the panel beside the map
     # the legend is open in the layer control, each theme's lines under its checkbox
     legends = map_locator(desktop).locator(".leaflet-control-layers-overlays details.hd-legend")
-    expect(legends).to_have_count(5)
+    expect(legends).to_have_count(len(THEMES))  # one block per overlay
     assert all(legends.evaluate_all("(nodes) => nodes.map((n) => n.open)"))
     entries = map_locator(desktop).locator(".hd-legend-entry[data-quality]")
     assert entries.count() > 10
@@ -98,7 +99,7 @@ def test_narrow_screen_puts_the_panel_below_and_folds_the_legend(
     panel = page.locator(".st-key-workspace_panel").bounding_box()
     assert panel["y"] >= map_box["y"] + map_box["height"] - 1
     legends = map_locator(page).locator(".leaflet-control-layers-overlays details.hd-legend")
-    expect(legends).to_have_count(5)
+    expect(legends).to_have_count(len(THEMES))  # one block per overlay
     assert not any(legends.evaluate_all("(nodes) => nodes.map((n) => n.open)"))
     page.wait_for_timeout(1000)
     page.screenshot(path=ARTIFACTS / "workspace_700.png")
