@@ -3,6 +3,8 @@ overlays (layers/*.py) and styled by the same definitions (geo/symbology.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
@@ -10,6 +12,7 @@ from geo import datastore
 from geo import symbology as sym
 from geo.places import locate, village_points
 from geo.plan import Plan
+from geo.plan.schema import PlaceRef
 from geo.plan.shades import industry_shades
 from geo.sheets.content import Item, Label
 from geo.sheets.labels import label, pick
@@ -100,6 +103,19 @@ def town_system(lang: str, plan: Plan) -> Drawn:
     return items, []
 
 
+def _placed_shapes(places: Iterable[PlaceRef], points: dict[str, Point],
+                   areas: dict[str, BaseGeometry]) -> tuple[list[Point], list[BaseGeometry]]:
+    """Where plan places are drawn: village centre points, and the townships of the rest."""
+    at_village, in_township = [], []
+    for place in places:
+        where = locate(place, points)
+        if where.point is not None:
+            at_village.append(where.point)
+        else:
+            in_township.append(areas[where.township_code])
+    return at_village, in_township
+
+
 def ecology(lang: str, plan: Plan) -> Drawn:
     """The red line (only when an admin has loaded it), the 湘江, and 五库/多区 at their
     village's centre point or over their township."""
@@ -111,14 +127,9 @@ def ecology(lang: str, plan: Plan) -> Drawn:
                            list(web_frame("xiangjiang").geometry)))
     points, areas = village_points(), township_shapes()
     for group in ECO_POINT_GROUPS:
-        at_village, in_township = [], []
-        for feature in (f for f in plan.ecology_features if f.group == group):
-            for place in feature.places:
-                where = locate(place, points)
-                if where.point is not None:
-                    at_village.append(where.point)
-                else:
-                    in_township.append(areas[where.township_code])
+        at_village, in_township = _placed_shapes(
+            (place for f in plan.ecology_features if f.group == group for place in f.places),
+            points, areas)
         items.append(Item(f"eco_area:{group}", label("eco_area", lang, group=group),
                           "schematic", "area", sym.ECO_AREA_STYLES[group], in_township,
                           ("townships",)))
@@ -140,14 +151,8 @@ def industry(lang: str, plan: Plan, industry_id: str | None) -> Drawn:
                               [areas[c] for c, s in sorted(shades.items()) if s == shade],
                               ("townships",)))
     points, areas = village_points(), township_shapes()
-    at_village, in_township = [], []
-    for park in plan.parks:
-        for place in park.places:
-            where = locate(place, points)
-            if where.point is not None:
-                at_village.append(where.point)
-            else:
-                in_township.append(areas[where.township_code])
+    at_village, in_township = _placed_shapes(
+        (place for park in plan.parks for place in park.places), points, areas)
     items.append(Item("parks_area", label("parks_area", lang), "schematic", "area",
                       sym.PARK_STYLES["_"], in_township, ("townships",)))
     items.append(Item("parks_point", label("parks_point", lang), "schematic", "point",
