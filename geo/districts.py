@@ -8,9 +8,11 @@ outliers left out), marked approximate: a stand-in for where it is, not its exte
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 
-from shapely.geometry import Point
+from shapely import affinity
+from shapely.geometry import Point, Polygon
 
 from geo import datastore
 from geo.paths import MANIFEST_PATH
@@ -63,3 +65,20 @@ def district_location(district: District) -> DistrictLocation | None:
     point = Point(usable.geometry.x.mean(), usable.geometry.y.mean())
     return DistrictLocation(district.id, point, tuple(usable["name"].astype(str)),
                             tuple(usable.geometry), total - len(usable))
+
+
+DISTRICT_MARGIN_KM = 0.8
+
+
+def district_area(location: DistrictLocation) -> Polygon:
+    """A circle standing for the district: around the centre, reaching a little beyond its
+    farthest source village (approximate; not the district's boundary)."""
+    centre = location.point
+    km_per_deg_y = 111.32
+    km_per_deg_x = km_per_deg_y * math.cos(math.radians(centre.y))
+    reach = max((math.hypot((v.x - centre.x) * km_per_deg_x, (v.y - centre.y) * km_per_deg_y)
+                 for v in location.village_points), default=0.0)
+    radius_km = reach + DISTRICT_MARGIN_KM
+    circle = Point(0, 0).buffer(1, quad_segs=16)
+    return affinity.affine_transform(
+        circle, [radius_km / km_per_deg_x, 0, 0, radius_km / km_per_deg_y, centre.x, centre.y])

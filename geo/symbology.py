@@ -117,3 +117,27 @@ def route_stop_style(number: int) -> Style:
     """A stop of route `number`."""
     return {"radius": 6, "color": route_colour(number), "weight": 2, "fillColor": "#ffffff",
             "fillOpacity": 1, "className": "hd-route-stop"}
+
+# ---- 基础设施与重点项目 (layers/infrastructure.py) -----------------------------------------
+
+PROJECT_COLOURS: dict[str, str] = {
+    "road": "#6d4c41", "water": "#0277bd", "energy": "#ef6c00", "logistics": "#5e35b1",
+    "trade": "#ad1457", "urban": "#546e7a", "education": "#2e7d32",
+}
+"""The colour of each kind of project (geo.plan.schema.PROJECT_KINDS)."""
+PROJECT_GLYPHS: dict[str, tuple[str, str]] = {
+    "road": ("路", "R"), "water": ("水", "W"), "energy": ("能", "E"), "logistics": ("物", "L"),
+    "trade": ("商", "T"), "urban": ("城", "U"), "education": ("学", "S"),
+}
+"""zh / en glyph written on a kind's symbol (and before its name in the legends)."""
+INFRASTRUCTURE_STYLES: dict[str, Style] = {
+    "road-line": {"color": PROJECT_COLOURS["road"], "weight": 3, "dashArray": "6 4",
+                  "opacity": 0.85, "className": "hd-infra hd-infra-road-line"},
+    **{kind: {"radius": 8, "color": "#ffffff", "weight": 1.5, "fillColor": colour,
+              "fillOpacity": 0.95, "className": f"hd-infra hd-infra-{kind}"}
+       for kind, colour in PROJECT_COLOURS.items()},
+    "district": {"color": "#ad1457", "weight": 2, "dashArray": "4 4", "fillColor": "#f8bbd0",
+                 "fillOpacity": 0.2, "className": "hd-infra hd-infra-district"},
+    "_": {"color": "#555"},
+}
+"""A dashed brown road through its towns, a filled circle per kind, 河西新区's dashed ring."""

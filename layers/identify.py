@@ -22,7 +22,8 @@ from functools import lru_cache
 from geo import datastore
 from geo.plan import Plan
 from geo.plan.schema import MODE_LABELS, Citation, PlaceRef
-from layers import infrastructure
+from geo.project_places import LAYER_ID as INFRASTRUCTURE_ID
+from geo.project_places import drawn_items as infrastructure_items
 from layers.places import locate, village_points
 from layers.plan_data import plan, stamp
 
@@ -274,7 +275,7 @@ def _tourism(facts: Plan) -> Iterator[FeatureFacts]:
 
 def _infrastructure(facts: Plan) -> Iterator[FeatureFacts]:
     """A road line, a project symbol (every project of its kind at one place), a district."""
-    for item in infrastructure.drawn_items():
+    for item in infrastructure_items():
         projects, where = item.projects, item.anchors[0]
         if item.kind == "road-line":
             placement, specificity = "seats_in_order", LINE
@@ -295,7 +296,7 @@ def _infrastructure(facts: Plan) -> Iterator[FeatureFacts]:
         )
     for district in facts.core.districts:
         yield FeatureFacts(
-            f"{infrastructure.LAYER_ID}:district:{district.id}", "district", district.name,
+            f"{INFRASTRUCTURE_ID}:district:{district.id}", "district", district.name,
             district.name_en or district.name, district.summary or "", district.summary_en or "",
             _codes(facts, district.places), tuple(district.citations), "approximate", "district",
             specificity=REGION,

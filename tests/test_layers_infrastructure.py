@@ -10,6 +10,7 @@ from shapely.geometry import shape
 
 from geo.plan import load_plan
 from geo.plan.schema import PROJECT_KINDS
+from geo.project_places import is_drawn_as_line
 from layers import infrastructure
 from layers.elements import GeoJsonOverlay
 from layers.map import THEMES, build_map
@@ -38,7 +39,7 @@ def test_every_feature_has_a_stable_unique_id_and_a_tip() -> None:
 
 def test_roads_between_towns_are_lines_through_them_in_order(plan) -> None:
     lines = {f["properties"]["id"]: f for f in _drawn() if f["geometry"]["type"] == "LineString"}
-    roads = [p for p in plan.projects if infrastructure.is_drawn_as_line(p)]
+    roads = [p for p in plan.projects if is_drawn_as_line(p)]
     assert roads and {f"infrastructure:{r.id}" for r in roads} == set(lines)
     s214 = lines["infrastructure:proj-s214-dapu-shitan"]
     (dapu_lon, dapu_lat), (shitan_lon, shitan_lat) = s214["geometry"]["coordinates"]
@@ -56,8 +57,7 @@ def test_every_located_project_is_drawn_and_the_symbols_are_by_kind(plan) -> Non
     assert keys == set(PROJECT_KINDS)
     assert [f["properties"]["s"] for f in features if f["geometry"]["type"] == "Polygon"] == [
         "district"]
-    styles = infrastructure.styles()
-    assert all(k in styles for k in keys | {"road-line", "district"})
+    assert all(k in infrastructure.STYLES for k in keys | {"road-line", "district"})
 
 
 def test_hexi_projects_sit_at_the_hexi_point(plan) -> None:
