@@ -88,6 +88,23 @@ def test_unknown_names_exit_non_zero_naming_the_closest(
     assert not out.exists()
 
 
+def test_overlays_option_prints_the_overlays_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "infra.pdf"
+    assert main(["map", "--view", "county", "--dpi", "40", "--overlays",
+                 "admin_areas,infrastructure", "--out", str(out)]) == 0
+    text = PdfReader(out).pages[0].extract_text().replace("\n", "")
+    assert "水 水利供水（示意）" in text and "河西新区（近似）" in text
+    assert "城镇体系" not in text and "半小时核心发展圈" not in text  # town_system not asked
+    with pytest.raises(SystemExit) as exit_info:
+        main(["map", "--overlays", "admin_areas,roads", "--out", str(tmp_path / "x.pdf")])
+    assert exit_info.value.code != 0
+    error = capsys.readouterr().err
+    assert "unknown overlay roads" in error and "infrastructure" in error
+    assert not (tmp_path / "x.pdf").exists()
+
+
 def test_printing_imports_matplotlib_only_when_drawing() -> None:
     code = ("import sys, geo.export, geo.sheets.sheet, geo.sheets.atlas, ui.print_dialog; "
             "print('matplotlib' in sys.modules)")

@@ -276,3 +276,43 @@ def test_ecology_sheet_draws_the_official_red_line_once_loaded(
     text = pdf_text(sheet.save(tmp_path / "s.pdf"))[0]
     assert "生态保护红线（实测）" in text.replace("\n", "")
     assert "测试来源 (test)" in text
+
+
+# ---- 基础设施与重点项目 ---------------------------------------------------------------------
+
+def _infrastructure_keys(keys: list[str]) -> set[str]:
+    return {key for key in keys if key.startswith("infra:")}
+
+
+def test_infrastructure_is_printed_only_when_switched_on(tmp_path: Path) -> None:
+    on = render(spec(view="county", overlays=("admin_areas", "infrastructure")))
+    assert set(on.legend_keys) == _drawn_keys(on)
+    kinds = {key.removeprefix("infra:") for key in _infrastructure_keys(on.legend_keys)}
+    assert {"road", "water", "education", "district:hexi"} <= kinds
+    text = pdf_text(on.save(tmp_path / "on.pdf"))[0].replace("\n", "")
+    for title in ("路 道路交通（示意）", "水 水利供水（示意）", "河西新区（近似）"):
+        assert title in text, title
+    unlocated = next(p for p in plan().projects if not p.places)
+    assert unlocated.name in text  # named as not drawn, never placed somewhere
+    off = render(spec(view="county", overlays=("admin_areas", "town_system")))
+    assert set(off.legend_keys) == _drawn_keys(off)
+    assert not _infrastructure_keys(off.legend_keys)
+    assert "河西新区" not in pdf_text(off.save(tmp_path / "off.pdf"))[0]
+
+
+def test_infrastructure_symbols_are_where_the_web_map_puts_them() -> None:
+    from layers import infrastructure
+
+    web_features, web_glyphs = infrastructure.features("zh", "osm")  # osm: WGS84 as displayed
+    web = {(f["properties"]["s"], *(round(c, 5) for c in f["geometry"]["coordinates"]))
+           for f in web_features if f["geometry"]["type"] == "Point"}
+    sheet = render(spec(view="county", overlays=("infrastructure",)))
+    printed = {(item.key.removeprefix("infra:").removesuffix("-symbols"),
+                round(point.x, 5), round(point.y, 5))
+               for item in sheet.content.items if item.kind == "point" for point in item.geometries}
+    assert printed == web
+    glyphs = [lab for lab in sheet.content.labels if lab.kind == "glyph"]
+    assert sorted(lab.text for lab in glyphs) == sorted(text for *_, text in web_glyphs)
+    assert infrastructure.STYLES is sym.INFRASTRUCTURE_STYLES
+    lines = next(item for item in sheet.content.items if item.key == "infra:road")
+    assert lines.kind == "line" and lines.style is sym.INFRASTRUCTURE_STYLES["road-line"]

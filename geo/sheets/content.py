@@ -42,7 +42,8 @@ class Label:
 
     text: str
     geometry: BaseGeometry
-    kind: str = "township"  # township | neighbour | focus
+    kind: str = "township"  # a key of sheet.LABEL_STYLES: township, neighbour, focus, stop, glyph
+    on: str | None = None  # the key of the item whose point symbol it is written on (a glyph)
 
 
 @dataclass

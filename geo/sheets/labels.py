@@ -66,6 +66,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "parks_point": ("产业园区（村中心点）", "Industrial park (village centre)"),
     "parks_area": ("产业园区（仅知所在乡镇）", "Industrial park (township only)"),
     "route": ("旅游线路 {number} {name}", "Route {number} {name}"),
+    "infra_unlocated": (
+        "基础设施与重点项目：已定位 {located}/{total} 项（示意）；"
+        "规划未给出位置、未绘制的：{names}",
+        "Infrastructure and key projects: {located} of {total} located (schematic); not "
+        "located by the plan, not drawn: {names}",
+    ),
     # panel blocks
     "industry_townships": ("承担乡镇", "Townships"),
     "town_system": ("城镇体系", "Town system"),

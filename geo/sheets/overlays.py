@@ -4,21 +4,24 @@ overlays (layers/*.py) and styled by the same definitions (geo/symbology.py)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
 from geo import datastore
 from geo import symbology as sym
+from geo.districts import district_area, district_location
 from geo.places import locate, village_points
 from geo.plan import Plan
-from geo.plan.schema import PlaceRef
+from geo.plan.schema import PROJECT_KINDS, PlaceRef
 from geo.plan.shades import industry_shades
+from geo.project_places import drawn_items
 from geo.sheets.content import Item, Label
 from geo.sheets.labels import label, pick
 from geo.web_geometry import web_frame
 
-THEMES = ("admin_areas", "town_system", "ecology", "industry", "tourism")
+THEMES = ("admin_areas", "town_system", "ecology", "industry", "tourism", "infrastructure")
 REDLINE_LAYER = "redline"
 ECO_POINT_GROUPS = ("五库", "多区")
 
@@ -186,6 +189,35 @@ def tourism(lang: str, plan: Plan) -> Drawn:
     return items, labels
 
 
+def infrastructure(lang: str, plan: Plan) -> Drawn:
+    """Roads through their towns, a symbol per kind and place with the kind's glyph (all
+    schematic, placed by geo/project_places.py as on the web map) and 河西新区's circle
+    (approximate)."""
+    items, labels = [], []
+    shapes = drawn_items()
+    for kind in PROJECT_KINDS:
+        title = f"{pick(lang, *sym.PROJECT_GLYPHS[kind])} {pick(lang, *PROJECT_KINDS[kind])}"
+        points = [item.geometry for item in shapes if item.kind == kind]
+        symbols = Item(f"infra:{kind}", title, "schematic", "point",
+                       sym.INFRASTRUCTURE_STYLES[kind], points, ("villages", "seats"))
+        if kind == "road":
+            items.append(Item("infra:road", title, "schematic", "line",
+                              sym.INFRASTRUCTURE_STYLES["road-line"],
+                              [item.geometry for item in shapes if item.kind == "road-line"],
+                              ("villages", "seats")))
+            symbols = replace(symbols, key="infra:road-symbols", title="", part_of="infra:road")
+        items.append(symbols)
+        labels += [Label(pick(lang, *sym.PROJECT_GLYPHS[kind]), point, "glyph", symbols.key)
+                   for point in points]
+    for district in plan.core.districts:
+        location = district_location(district)
+        items.append(Item(f"infra:district:{district.id}", pick(lang, district.name,
+                                                                 district.name_en),
+                          "approximate", "area", sym.INFRASTRUCTURE_STYLES["district"],
+                          [district_area(location)] if location else [], ("villages",)))
+    return items, labels
+
+
 def theme_items(theme: str, lang: str, plan: Plan, industry_id: str | None = None,
                 name_townships_at_seats: bool = True) -> Drawn:
     """The items and labels of one theme; ValueError names an unknown theme."""
@@ -199,4 +231,6 @@ def theme_items(theme: str, lang: str, plan: Plan, industry_id: str | None = Non
         return industry(lang, plan, industry_id)
     if theme == "tourism":
         return tourism(lang, plan)
+    if theme == "infrastructure":
+        return infrastructure(lang, plan)
     raise ValueError(f"unknown overlay {theme!r}; one of {', '.join(THEMES)}")

@@ -119,6 +119,7 @@ LABEL_STYLES = {
     "neighbour": {"fontsize": 8, "color": "#757575"},
     "focus": {"fontsize": 10, "color": "#000000", "fontweight": "bold"},
     "stop": {"fontsize": 5, "color": "#004d40"},
+    "glyph": {"fontsize": 5.5, "color": "#ffffff", "fontweight": "bold"},
 }
 
 
@@ -136,9 +137,10 @@ def _marker_radii(content: Content) -> dict[tuple[float, float], float]:
 
 
 def _draw_labels(ax: Any, content: Content, to_map: Transformer, view_box: Any,
-                 text_scale: float, denominator: int) -> None:
+                 text_scale: float, denominator: int, z_of: dict[str, float]) -> None:
     """Names with a white halo: beside their point (clear of its symbol), or inside the
-    visible part of their area."""
+    visible part of their area; a glyph centred on its symbol, stacked just above it (a
+    symbol drawn later covers it, as it covers the symbol)."""
     from matplotlib import patheffects
 
     halo = [patheffects.withStroke(linewidth=2.2, foreground="white")]
@@ -151,13 +153,16 @@ def _draw_labels(ax: Any, content: Content, to_map: Transformer, view_box: Any,
         style = dict(LABEL_STYLES[lab.kind])
         style["fontsize"] *= text_scale
         beside = lab.geometry.geom_type == "Point" and lab.kind in ("township", "stop")
+        on_symbol = lab.on is not None
         offset_mm = 0.0
         if beside:
             key = (round(lab.geometry.x, 5), round(lab.geometry.y, 5))
             offset_mm = radii.get(key, 0.0) + 0.8 * text_scale
         ax.text(point.x + offset_mm * denominator / 1000, point.y, lab.text,
-                ha="left" if beside else "center", va="center", path_effects=halo,
-                zorder=LABEL_Z, clip_on=True, **style)
+                ha="left" if beside else "center", va="center",
+                path_effects=None if on_symbol else halo,
+                zorder=z_of[lab.on] + 0.005 if on_symbol else LABEL_Z, clip_on=True,
+                **style)
 
 
 def legend_items(content: Content, drawn: list[str]) -> list[Item]:
@@ -275,15 +280,17 @@ def render(spec: SheetSpec, plan: Plan | None = None) -> Sheet:
                     bbox={"facecolor": "white", "edgecolor": "#b71c1c", "linewidth": 0.5})
 
     drawn: list[str] = []
+    z_of: dict[str, float] = {}
     clip = view_box  # only what shows in the frame counts as drawn (and gets a legend row)
     for order, item in enumerate(content.drawn_items()):
         geometries = [_project(g, to_map).intersection(clip) for g in item.geometries]
         geometries = [g for g in geometries if not g.is_empty]
+        z_of[item.key] = Z_ORDER[item.kind] + order / 100
         artists = DRAWERS[item.kind](ax, geometries, item.style, f"item:{item.key}",
-                                     Z_ORDER[item.kind] + order / 100)
+                                     z_of[item.key])
         if artists:
             drawn.append(item.key)
-    _draw_labels(ax, content, to_map, view_box, lay.text_scale, denominator)
+    _draw_labels(ax, content, to_map, view_box, lay.text_scale, denominator, z_of)
     draw_graticule(ax, crs, lay.text_scale)
     bar = draw_scale_bar(ax, denominator, frame_mm[0], lay.text_scale, spec.lang)
     draw_north_arrow(ax, lay.text_scale, spec.lang, frame_mm)

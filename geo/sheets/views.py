@@ -6,7 +6,9 @@ from __future__ import annotations
 from geo import datastore
 from geo import symbology as sym
 from geo.plan import Plan
+from geo.plan.schema import PROJECT_KINDS
 from geo.plan.shades import industry_shades
+from geo.project_places import unlocated
 from geo.sheets.content import Block, Content, Footnotes, Item, Label
 from geo.sheets.labels import label, pick
 from geo.sheets.overlays import REDLINE_LAYER, theme_items, township_shapes
@@ -21,6 +23,7 @@ DEFAULT_OVERLAYS: dict[str, tuple[str, ...]] = {
     "ecology": ("admin_areas", "ecology"),
 }
 LIST_SEPARATOR = {"zh": "、", "en": ", "}
+NAME_SEPARATOR = {"zh": "、", "en": "; "}  # between names that may hold commas
 
 
 def footnotes_for(plan: Plan, lang: str) -> Footnotes:
@@ -71,8 +74,17 @@ def build(view: str, plan: Plan, lang: str = "zh", township: str | None = None,
         _ecology(content, plan, lang, notes)
     if "ecology" in overlays and not any(i.key == REDLINE_LAYER for i in content.items):
         content.notes.append(label("redline_missing", lang))
+    if "infrastructure" in overlays:
+        content.notes.append(infrastructure_note(plan, lang))
     content.footnotes = [f"[{n}] {text}" for n, text in enumerate(notes.texts, start=1)]
     return content
+
+
+def infrastructure_note(plan: Plan, lang: str) -> str:
+    """How many of the plan's projects are located; the others named (they are not drawn)."""
+    missing = [pick(lang, p.name, p.name_en) for kind in PROJECT_KINDS for p in unlocated(kind)]
+    return label("infra_unlocated", lang, located=len(plan.projects) - len(missing),
+                 total=len(plan.projects), names=NAME_SEPARATOR[lang].join(missing))
 
 
 def _township(content: Content, plan: Plan, lang: str, code: str, notes: Footnotes) -> None:
