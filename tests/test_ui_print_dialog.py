@@ -59,3 +59,39 @@ def test_a_typed_title_with_markup_is_the_preview_caption_as_its_text() -> None:
     assert not at.exception
     caption = at.get("image")[0].proto.imgs[0].caption
     assert caption.startswith(plain(title)) and title not in caption, caption
+
+
+def _button_app() -> None:
+    from ui.print_dialog import render_print_button
+    from ui.state import ViewState
+
+    render_print_button(ViewState("zh", "none", None, None, None), "zh")
+
+
+def test_the_dialog_opens_with_the_overlays_the_map_says_are_on() -> None:
+    from ui.map_view import MAP_KEY
+    from ui.print_dialog import ASK_KEY
+
+    at = AppTest.from_function(_button_app, default_timeout=60)
+    at.run()
+    at.button(key="print_open").click().run()
+    ask = at.session_state[ASK_KEY]
+    assert ask == 1 and not at.multiselect  # asked the map; no dialog before its answer
+    at.session_state[MAP_KEY] = {"type": "overlays", "ask": ask + 1, "visible": [], "seq": 1}
+    at.run()
+    assert not at.multiselect  # an answer to another ask opens nothing
+    at.session_state[MAP_KEY] = {"type": "overlays", "ask": ask, "seq": 2,
+                                 "visible": ["infrastructure", "admin_areas", "nonsense"]}
+    at.run()
+    (choice,) = at.multiselect
+    assert choice.value == ["admin_areas", "infrastructure"]  # in the sheets' order
+    assert ASK_KEY not in at.session_state
+    at.run()  # the answer is taken once
+    assert not at.multiselect
+
+
+def test_the_browsers_overlay_ids_are_the_sheets_themes() -> None:
+    from geo.sheets.overlays import THEMES
+    from layers.map import THEMES as MAP_THEMES
+
+    assert tuple(theme.LAYER_ID for theme in MAP_THEMES) == THEMES

@@ -162,6 +162,8 @@ LABELS: dict[str, dict[Lang, str]] = {
     "print_download": {"zh": "下载", "en": "Download"},
     "print_atlas_make": {"zh": "生成图集（约半分钟）", "en": "Make the atlas (half a minute)"},
     "print_atlas_file": {"zh": "衡东县乡镇图集.pdf", "en": "hengdong-township-atlas.pdf"},
+    "print_overlays": {"zh": "图层（默认为地图上已打开的图层）",
+                       "en": "Overlays (those switched on in the map)"},
     # ---- issue 14: the planner's workspace (search, identify, measure, shared links) ----
     "search": {"zh": "搜索", "en": "Search"},
     "search_placeholder": {

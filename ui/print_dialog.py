@@ -1,6 +1,13 @@
 """打印/导出图片: a dialog that prints the current view as a map sheet (PDF or PNG, previewed
 before download), and the township atlas with a progress bar. Drawing is geo/sheets; this
-module only asks and hands over (matplotlib is imported when a sheet is drawn, not here)."""
+module only asks and hands over (matplotlib is imported when a sheet is drawn, not here).
+
+The sheet shows the overlays switched on in the map's layer control. Toggling them is the
+browser's alone (no message, no re-run), so the print button asks the map first: while an
+ask is pending the map's state carries `overlays_ask` (a number), the map answers once with
+{type: "overlays", ask, visible} (static/map/hd-host.js) and the dialog opens with those
+overlays chosen.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +19,14 @@ from pathlib import Path
 import streamlit as st
 
 from geo.plan.current import plan
+from geo.sheets.overlays import THEMES
 from geo.sheets.paper import ORIENTATIONS, PAPERS_MM
 from geo.sheets.tiles import TileSource
-from geo.sheets.views import VIEWS, default_title
+from geo.sheets.views import DEFAULT_OVERLAYS, VIEWS, default_title
 from layers.basemaps import is_gcj02, tiles_for
+from layers.map import THEMES as MAP_THEMES
 from ui.i18n import Lang, t
+from ui.map_view import MAP_KEY
 from ui.state import ViewState
 from ui.text import plain
 
@@ -25,6 +35,8 @@ PREVIEW_DPI = 70
 DPI_RANGE = (72, 600)
 RESULT_KEY = "print_result"
 ATLAS_KEY = "print_atlas"
+ASK_KEY = "print_overlays_ask"  # the number of the ask the map has not answered yet
+ASKED_KEY = "print_overlays_asked"  # asks so far in this session
 
 
 def default_view(view: ViewState) -> str:
@@ -44,7 +56,42 @@ def tile_sources(view: ViewState, lang: Lang) -> tuple[TileSource, ...]:
     )
 
 
-def _sheet_form(view: ViewState, lang: Lang) -> None:
+def overlays_ask() -> int | None:
+    """The map state `overlays_ask`: the pending ask's number, or None (ui/viewer.py sends
+    it with the map)."""
+    return st.session_state.get(ASK_KEY)
+
+
+def _ask_the_map() -> None:
+    asked = st.session_state.get(ASKED_KEY, 0) + 1
+    st.session_state[ASKED_KEY] = asked
+    st.session_state[ASK_KEY] = asked
+
+
+def visible_overlays(event: dict | None) -> tuple[str, ...] | None:
+    """The map's answer to the pending ask (its switched-on overlays, in the sheets' theme
+    order), taken once; None when `event` is not that answer."""
+    ask = st.session_state.get(ASK_KEY)
+    if ask is None or not event or event.get("type") != "overlays" or event.get("ask") != ask:
+        return None
+    del st.session_state[ASK_KEY]
+    visible = {str(theme) for theme in event.get("visible") or []}
+    return tuple(theme for theme in THEMES if theme in visible)
+
+
+def _overlay_choice(kind: str, visible: tuple[str, ...] | None, lang: Lang) -> tuple[str, ...]:
+    """The overlays to print: the map's switched-on ones pre-selected (the view's defaults
+    when the map's are not known); the user may change them."""
+    titles = {theme.LAYER_ID: theme.title(lang) for theme in MAP_THEMES}
+    key = f"print_overlays_{st.session_state.get(ASKED_KEY, 0)}" if visible is not None else (
+        f"print_overlays_{kind}")
+    chosen = st.multiselect(t("print_overlays", lang), THEMES, format_func=titles.get,
+                            default=DEFAULT_OVERLAYS[kind] if visible is None else visible,
+                            key=key)
+    return tuple(theme for theme in THEMES if theme in chosen)
+
+
+def _sheet_form(view: ViewState, lang: Lang, visible: tuple[str, ...] | None = None) -> None:
     from geo.sheets.sheet import SheetSpec, render
 
     facts = plan()
@@ -66,6 +113,7 @@ def _sheet_form(view: ViewState, lang: Lang) -> None:
     title = st.text_input(t("print_title_field", lang),
                           value=default_title(kind, lang, facts, township, industry),
                           key=f"print_title_{kind}_{township}_{industry}")
+    overlays = _overlay_choice(kind, visible, lang)
     left, right = st.columns(2)
     paper = left.radio(t("print_paper", lang), list(PAPERS_MM), horizontal=True)
     orientation = right.radio(t("print_orientation", lang), ORIENTATIONS, horizontal=True,
@@ -82,8 +130,8 @@ def _sheet_form(view: ViewState, lang: Lang) -> None:
     if st.button(t("print_make", lang), type="primary"):
         spec = SheetSpec(view=kind, township=township, industry=industry, paper=paper,
                          orientation=orientation, title=title or None, lang=lang,
-                         organisation=organisation, date=dt.date.today(), tiles=tiles,
-                         dpi=int(dpi))
+                         organisation=organisation, date=dt.date.today(), overlays=overlays,
+                         tiles=tiles, dpi=int(dpi))
         with st.spinner(t("print_drawing", lang)):
             sheet = render(spec, facts)
             out, preview = io.BytesIO(), io.BytesIO()
@@ -122,11 +170,15 @@ def _atlas_form(lang: Lang) -> None:
 
 
 def render_print_button(view: ViewState, lang: Lang) -> None:
-    """The 打印/导出图片 and 乡镇图集 buttons; each opens its dialog."""
+    """The 打印/导出图片 and 乡镇图集 buttons; each opens its dialog (the sheet's once the map
+    has said which overlays are on: the run its answer makes)."""
     left, right = st.columns(2)
-    if left.button(t("print_button", lang), icon=":material/print:", key="print_open"):
+    left.button(t("print_button", lang), icon=":material/print:", key="print_open",
+                on_click=_ask_the_map)
+    visible = visible_overlays(st.session_state.get(MAP_KEY))
+    if visible is not None:
         st.session_state.pop(RESULT_KEY, None)
-        st.dialog(t("print_button", lang), width="large")(_sheet_form)(view, lang)
+        st.dialog(t("print_button", lang), width="large")(_sheet_form)(view, lang, visible)
     if right.button(t("print_atlas_button", lang), icon=":material/menu_book:",
                     key="print_atlas_open"):
         st.session_state.pop(ATLAS_KEY, None)

@@ -11,7 +11,7 @@ from ui.feature_panel import render_feature_panel
 from ui.i18n import Lang, t
 from ui.map_view import picked_on_map, show_map
 from ui.plan_data import industry_options, plan
-from ui.print_dialog import render_print_button
+from ui.print_dialog import overlays_ask, render_print_button
 from ui.redline_panel import render_redline_panel
 from ui.search_box import (
     map_focus,
@@ -64,7 +64,7 @@ def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]
             map_col = panel_col = st.container()
     with map_col:
         event = show_map(view, focus=map_focus(view.basemap),
-                         draw=site_draw_state(view.basemap, lang))
+                         draw=site_draw_state(view.basemap, lang), overlays_ask=overlays_ask())
         if take_drawn_site(event, view.basemap):
             st.rerun()  # outline the checked site and show its report (a rare event)
         render_print_button(view, lang)

@@ -5,7 +5,9 @@
      HD.map            the L.Map once created
      HD.whenReady(fn)  fn(map) once the map with all overlays exists (again for a new map)
      HD.onState(fn)    fn(state, previous) whenever the state changes (once after ready)
-     HD.emit(event)    send {type: ..., ...} to Python (the component's value, with seq) */
+     HD.emit(event)    send {type: ..., ...} to Python (the component's value, with seq)
+   Every event re-runs Python, so toggling an overlay sends nothing; Python asks when it needs
+   to know (state overlays_ask, answered by {type: "overlays", ask, visible}). */
 (function () {
   "use strict";
   var HD = (window.HD = window.HD || {});
@@ -43,6 +45,20 @@
   function notifyState(previous) {
     stateHandlers.forEach(function (fn) { fn(state, previous); });
   }
+
+  /* The overlays switched on in the layer control, when Python asks (state overlays_ask: a
+     number while the print dialog waits, ui/print_dialog.py): one answer per ask, theme ids
+     (HD.overlays) in the map's order. */
+  var overlaysAnswered = null;
+  HD.onState(function (next) {
+    var ask = next.overlays_ask;
+    if (ask === undefined || ask === null || ask === overlaysAnswered || !HD.map) return;
+    overlaysAnswered = ask;
+    var visible = Object.keys(HD.overlays).filter(function (id) {
+      return HD.map.hasLayer(HD.overlays[id]);
+    });
+    HD.emit({ type: "overlays", ask: ask, visible: visible });
+  });
 
   /* Called by the map resource's script: its description and the function that draws it. */
   HD.defineMap = function (meta, build) {
