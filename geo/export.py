@@ -5,6 +5,7 @@
         [--township NAME|CODE] [--industry NAME] [--paper A4|A3]
         [--orientation portrait|landscape] [--format pdf|png] [--dpi N] [--title T]
         [--organisation ORG] [--tiles URL --tiles-credit TEXT --tiles-approval 审图号]
+        [--overlays admin_areas,town_system,ecology,industry,tourism,infrastructure]
         [--out FILE]                                     # one map sheet
     python -m geo.export atlas --paper A4 --out 衡东县乡镇图集.pdf   # the township atlas
 """
