@@ -105,6 +105,17 @@ def test_overlays_option_prints_the_overlays_named(
     assert not (tmp_path / "x.pdf").exists()
 
 
+@pytest.mark.parametrize("command", ["map", "atlas"])
+def test_an_output_folder_that_does_not_exist_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    out = tmp_path / "no-such-folder" / "x.pdf"
+    assert main([command, "--out", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert "no folder" in error and str(out.parent) in error
+    assert not out.parent.exists()
+
+
 def test_printing_imports_matplotlib_only_when_drawing() -> None:
     code = ("import sys, geo.export, geo.sheets.sheet, geo.sheets.atlas, ui.print_dialog; "
             "print('matplotlib' in sys.modules)")

@@ -32,6 +32,14 @@ def _overlays(text: str) -> tuple[str, ...]:
     return names
 
 
+def _missing_folder(out: Path, command: str) -> bool:
+    """True (and says so) when the output file's folder does not exist."""
+    if out.parent.is_dir():
+        return False
+    print(f"geo.export {command}: no folder {out.parent} for --out {out}", file=sys.stderr)
+    return True
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--paper", choices=list(PAPERS_MM), default="A4")
     parser.add_argument("--orientation", choices=ORIENTATIONS, default="portrait")
@@ -98,6 +106,8 @@ def run_map(args: argparse.Namespace) -> int:
                      organisation=args.organisation, date=args.date, overlays=args.overlays,
                      tiles=tiles, dpi=args.dpi)
     out = args.out or Path(f"{args.view}.{fmt}")
+    if _missing_folder(out, "map"):
+        return 2
     sheet = render(spec, plan)
     sheet.save(out, fmt)
     print(f"{out} ({args.paper} {args.orientation}, {sheet.content.title}, "
@@ -113,6 +123,8 @@ def run_atlas(args: argparse.Namespace) -> int:
     def progress(done: int, total: int, name: str) -> None:
         print(f"[{done}/{total}] {name}", file=sys.stderr)
 
+    if _missing_folder(args.out, "atlas"):
+        return 2
     pages = write_atlas(args.out, args.paper, args.orientation, args.lang, args.organisation,
                         args.date, progress)
     print(f"{args.out} ({len(pages)} pages)")
