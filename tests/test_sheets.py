@@ -316,3 +316,14 @@ def test_infrastructure_symbols_are_where_the_web_map_puts_them() -> None:
     assert infrastructure.STYLES is sym.INFRASTRUCTURE_STYLES
     lines = next(item for item in sheet.content.items if item.key == "infra:road")
     assert lines.kind == "line" and lines.style is sym.INFRASTRUCTURE_STYLES["road-line"]
+
+
+def test_wrapped_lines_never_start_with_closing_punctuation() -> None:
+    from geo.sheets.panel import NO_LINE_START, text_width_mm, wrap
+
+    text = "、".join(["文明东路排渍口改造", "杨柳河河道治理", "中小型水库除险加固"] * 6) + "。"
+    for width in (20.0, 23.0, 31.5, 40.0):
+        lines = wrap(text, width, 6)
+        assert "".join(lines) == text
+        assert not any(line[0] in NO_LINE_START for line in lines[1:]), (width, lines)
+        assert all(text_width_mm(line, 6) <= width + text_width_mm("、", 6) for line in lines)

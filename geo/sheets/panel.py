@@ -21,12 +21,18 @@ def text_width_mm(text: str, size_pt: float) -> float:
     return ems * size_pt * PT_TO_MM
 
 
+NO_LINE_START = "、，。；：）》」』！？"
+"""Chinese punctuation that never starts a line: it hangs at the end of the line before."""
+
+
 def wrap(text: str, width_mm: float, size_pt: float) -> list[str]:
-    """Lines of at most width_mm, broken between characters (CJK) or at spaces."""
+    """Lines of at most width_mm, broken between characters (CJK) or at spaces; closing
+    punctuation hangs past the width rather than start a line."""
     lines, current = [], ""
     for char in text:
         candidate = current + char
-        if text_width_mm(candidate, size_pt) <= width_mm or not current:
+        if text_width_mm(candidate, size_pt) <= width_mm or not current or (
+                char in NO_LINE_START):
             current = candidate
             continue
         cut = current.rfind(" ") if char != " " and current.isascii() else -1
