@@ -21,8 +21,6 @@ from ui.township_lookup import township_at
 
 MAP_KEY = "map"
 MAP_HEIGHT = 640
-# Set when a map click picked another township: the page re-runs (the sidebar picker shows it).
-PICKED_ON_MAP_KEY = "map_picked_township"
 FRAME_DIR = Path(__file__).resolve().parent / "map_frame"
 
 _hd_map = components.declare_component("hd_map", path=str(FRAME_DIR))
@@ -45,7 +43,7 @@ def map_url(view: ViewState) -> str:
 
 
 def _on_event(basemap: str) -> None:
-    """Component on_change: a click inside a township selects it in the sidebar picker."""
+    """Component on_change: a click inside a township selects it in the township picker."""
     event = st.session_state.get(MAP_KEY) or {}
     if event.get("type") != "click":
         return
@@ -54,12 +52,6 @@ def _on_event(basemap: str) -> None:
     code = township_at(townships(), lat, lon)
     if code is not None and code != st.session_state.get(TOWNSHIP_KEY):
         set_choice(TOWNSHIP_KEY, code)
-        st.session_state[PICKED_ON_MAP_KEY] = True
-
-
-def picked_on_map() -> bool:
-    """Whether the last map event picked another township (asked once: clears the flag)."""
-    return bool(st.session_state.pop(PICKED_ON_MAP_KEY, False))
 
 
 def show_map(view: ViewState, **extra_state: Any) -> dict[str, Any] | None:

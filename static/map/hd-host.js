@@ -42,6 +42,16 @@
 
   function notifyState(previous) {
     stateHandlers.forEach(function (fn) { fn(state, previous); });
+    tellSiblings();
+  }
+
+  /* The state goes to the page's other frames too (the panel, hd-panel.js, follows it): a
+     click that re-runs only the map's fragment updates the panel without a page re-run. */
+  function tellSiblings() {
+    var frames = window.parent.frames;
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i] !== window) frames[i].postMessage({ hdMapState: state }, location.origin);
+    }
   }
 
   /* Called by the map resource's script: its description and the function that draws it. */
