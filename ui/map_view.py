@@ -57,10 +57,12 @@ def _on_event(basemap: str) -> None:
 def show_map(view: ViewState, **extra_state: Any) -> dict[str, Any] | None:
     """Draw the map for `view` and return the browser's last event ({type, ..., seq}).
 
-    The state sent to the browser is `township`, `industry` and `view` (None: the township's
-    extent, or the county's) plus `extra_state`, passed through to the map's scripts.
+    The state sent to the browser is `township`, `industry` and `view` (absent: the township's
+    extent, or the county's) plus `extra_state`, passed through to the map's scripts. A key
+    whose value is None is left out (the browser reads it as null): every byte of the state is
+    sent again on each click.
     """
-    state = {"township": view.township_code, "industry": view.industry, "view": None,
-             **extra_state}
-    return _hd_map(map=map_url(view), state=state, height=MAP_HEIGHT, key=MAP_KEY,
-                   default=None, on_change=partial(_on_event, view.basemap))
+    state = {"township": view.township_code, "industry": view.industry, **extra_state}
+    return _hd_map(map=map_url(view), state={k: v for k, v in state.items() if v is not None},
+                   height=MAP_HEIGHT, key=MAP_KEY, default=None,
+                   on_change=partial(_on_event, view.basemap))

@@ -54,7 +54,7 @@ def render_map(view: ViewState, townships_listed: list[TownshipOption]) -> None:
     keep_view_in_url(view)
     event = show_map(view, focus=map_focus(view.basemap),
                      draw=site_draw_state(view.basemap, view.lang),
-                     features=shown_features(st.session_state.get(FEATURE_KEY, [])))
+                     features=shown_features(st.session_state.get(FEATURE_KEY, [])) or None)
     if take_drawn_site(event, view.basemap):
         st.rerun()  # outline the checked site and show its report (a rare event)
 

@@ -3,13 +3,15 @@
    resource (JSON, one per language and data version, fetched once per URL). What it shows is
    the latest state: its own arguments (a full run of the page) or the map's state, which the
    map frame (hd-host.js) passes to its sibling frames whenever Python sends it, so a township
-   click that re-runs only the map's fragment updates the panel too. */
+   click that re-runs only the map's fragment updates the panel too. Streamlit sends the
+   panel's unchanged arguments again after such a re-run: only changed arguments count. */
 (function () {
   "use strict";
   var facts = {}; // resource URL -> parsed JSON, or a promise of it
   var url = null;
   var state = null;
   var shown = null;
+  var argsText = null; // the last arguments: Streamlit sends them again on any re-run
 
   function send(type, data) {
     window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, data), "*");
@@ -66,6 +68,9 @@
     var data = event.data || {};
     if (data.type === "streamlit:render") {
       var args = data.args || {};
+      var text = JSON.stringify([args.facts, args.state]);
+      if (text === argsText) return; // the same arguments again: the map's state is newer
+      argsText = text;
       url = args.facts;
       state = args.state || {};
       draw();
