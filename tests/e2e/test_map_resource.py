@@ -7,6 +7,7 @@ import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from email.message import Message
 
 import pytest
 from playwright.sync_api import Page, Response, expect
@@ -55,13 +56,14 @@ def served_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield server.url
 
 
-def _get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+def _get(url: str, **headers: str) -> tuple[int, Message, bytes]:
+    """(status, headers (case-insensitive), body) of a GET."""
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip", **headers})
     try:
         with urllib.request.urlopen(request, timeout=30) as answer:
-            return answer.status, dict(answer.headers), answer.read()
+            return answer.status, answer.headers, answer.read()
     except urllib.error.HTTPError as error:  # urllib reports a 304 as an error
-        return error.code, dict(error.headers), error.read()
+        return error.code, error.headers, error.read()
 
 
 def test_under_serve_py_a_reload_costs_a_revalidation_not_the_map(
