@@ -36,7 +36,7 @@
       var names = known.slice(1).map(function (id) { return data.names[id]; }).join(data.separator);
       var caption = document.createElement("p");
       caption.className = "hd-others";
-      caption.textContent = data.others.replace("{names}", names); // names are text
+      caption.textContent = data.others.replace("{names}", function () { return names; }); // text
       html += caption.outerHTML;
     }
     return html + "</div>";
