@@ -5,7 +5,9 @@
      HD.map            the L.Map once created
      HD.whenReady(fn)  fn(map) once the map with all overlays exists (again for a new map)
      HD.onState(fn)    fn(state, previous) whenever the state changes (once after ready)
-     HD.emit(event)    send {type: ..., ...} to Python (the component's value, with seq) */
+     HD.emit(event)    send {type: ..., ...} to Python (the component's value, with seq)
+   Every state is also posted to the page's other frames as {hdMapState} (the panel,
+   hd-panel.js, follows it). */
 (function () {
   "use strict";
   var HD = (window.HD = window.HD || {});
