@@ -63,9 +63,15 @@ _CLICK_POINT = """(code) => {
   }
   return best && {x: best.x, y: best.y};
 }""".replace("MAP", _MAP)
+# The panel's heading: in the page (the baseline's), or in our panel component's frame.
 _PANEL_SHOWS = """(name) => {
-  const heading = document.querySelector('.st-key-township_panel h3');
-  return !!heading && heading.textContent.includes(name);
+  const frames = Array.from(document.querySelectorAll('iframe')).map((f) => {
+    try { return f.contentDocument; } catch (e) { return null; }
+  });
+  return [document, ...frames].some((doc) => {
+    const heading = doc && doc.querySelector('.st-key-township_panel h3, .hd-township-panel h3');
+    return !!heading && heading.textContent.includes(name);
+  });
 }"""
 _HD_TOWNSHIP_PATHS = "document.querySelectorAll('path.hd-township').length"
 

@@ -3,6 +3,7 @@
 import io
 import json
 import zipfile
+from html import escape
 
 import pandas as pd
 import pytest
@@ -13,8 +14,9 @@ from geo.plan import load_plan
 from geo.plan.schema import PROJECT_KINDS
 from ui.compare_table import compare_csv, compare_frame
 from ui.exports import layer_geojson, layers_zip
+from ui.panel_view import facts_text
 from ui.plan_data import citation_text, industry_options
-from ui.township_panel import panel_sections
+from ui.township_panel import panel_sections, township_html
 
 DAPU = "430424103000"
 
@@ -96,31 +98,28 @@ def test_layer_downloads_hold_the_served_features() -> None:
     assert {f["properties"]["name"] for f in townships["features"]} >= {"洣水镇", "石滩乡"}
 
 
-def _panel_app() -> None:
+def _redline_app() -> None:
     import streamlit as st
 
     from ui.redline_panel import render_redline_panel
-    from ui.township_panel import render_township_panel
 
-    render_township_panel(st.session_state.get("code"), st.session_state.get("lang", "zh"))
     render_redline_panel(st.session_state.get("lang", "zh"))
 
 
-def test_panel_page_renders_facts_and_red_line(plan) -> None:
-    app = AppTest.from_function(_panel_app, default_timeout=60)
+def test_panel_html_carries_the_facts_and_the_red_line_panel_renders(plan) -> None:
+    html = township_html(DAPU, "zh")
+    assert "<h3>大浦镇 · Dapu Town</h3>" in html
+    assert all(escape(i.name) in html for i in plan.township_views[DAPU].industries)
+    assert "出处：" in html and 'class="hd-cite"' in html
+    assert "Role in the town system" in township_html(DAPU, "en")
+    facts = json.loads(facts_text("zh"))
+    assert "选择" in facts["hint"] and facts["townships"][DAPU] == html
+    assert set(facts["townships"]) == set(plan.township_views)
+    assert facts["features"] and set(facts["features"]) == set(facts["names"])
+    app = AppTest.from_function(_redline_app, default_timeout=60)
     app.run()
     assert not app.exception
-    assert "选择" in app.info[0].value
-    app.session_state["code"] = DAPU
-    app.run()
-    assert not app.exception
-    assert app.subheader[0].value == "大浦镇 · Dapu Town"
-    text = " ".join(m.value for m in app.markdown)
-    assert all(i.name in text for i in plan.township_views[DAPU].industries)
     assert f"{plan.redline.total_km2:.2f}" in [m.value for m in app.metric]
-    app.session_state["lang"] = "en"
-    app.run()
-    assert "Role in the town system" in " ".join(m.value for m in app.markdown)
 
 
 def test_the_seat_panel_shows_infrastructure_and_projects_by_kind(plan) -> None:

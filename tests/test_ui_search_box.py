@@ -3,6 +3,7 @@ map's focus, the township, the industry and the facts shown; names from imported
 markdown, HTML or JS are listed and shown as their text."""
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from geo import datastore
 from geo.admin import service
+from layers.identify import catalogue, seat_id
 from tests.admin_corpus import ACCEPTED, HOSTILE_NAMES
+from ui.feature_panel import feature_html, shown_features
 from ui.state import FEATURE_KEY, FOCUS_KEY, INDUSTRY_KEY, TOWNSHIP_KEY
 from ui.text import plain
 
@@ -19,15 +22,10 @@ SANZHANG = "430424113000"
 
 
 def _app() -> None:
-    import streamlit as st
-
-    from ui.feature_panel import render_feature_panel
     from ui.search_box import render_search_box, render_search_results
-    from ui.state import FEATURE_KEY
 
     render_search_box("zh")
     render_search_results("zh")
-    render_feature_panel(st.session_state.get(FEATURE_KEY, []), "zh")
 
 
 def _search(query: str) -> AppTest:
@@ -52,7 +50,8 @@ def test_jiangdong_lists_the_village_and_the_reservoir_and_picking_flies_there()
     assert 26.8 < focus["lat"] < 27.3 and 112.8 < focus["lon"] < 113.3
     assert app.session_state[TOWNSHIP_KEY] == NANWAN
     assert app.session_state[FEATURE_KEY] == ["reservoir-jiangdong"]
-    panel = " ".join(m.value for m in app.markdown)
+    shown = shown_features(app.session_state[FEATURE_KEY])
+    panel = feature_html(catalogue()[shown[0]], "zh")  # what the panel shows for it
     assert "江东水库" in panel and "出处" in panel and "“五库”" in panel
 
 
@@ -96,19 +95,13 @@ def test_a_village_name_with_markup_is_listed_as_its_text(hostile_names: None, q
     assert not any(re.search(r"(?<!\\)[<\[]", o) for o in options)  # no bare < or [
 
 
-def _seat_panel(code: str) -> None:
-    from layers.identify import seat_id
-    from ui.feature_panel import render_feature_panel
-
-    render_feature_panel([seat_id(code)], "en")
-
-
 @pytest.mark.parametrize("index", range(len(HOSTILE_NAMES)))
 def test_a_seat_name_with_markup_is_shown_as_its_text_in_the_facts(hostile_names: None,
                                                                    index: int) -> None:
     code = str(datastore.committed_layer("seats")["code"].iloc[index])
-    app = AppTest.from_function(_seat_panel, args=(code,), default_timeout=60).run()
-    assert not app.exception
-    title = app.markdown[0].value
-    assert title.startswith(f"**{plain(HOSTILE_NAMES[index])} seat**"), title
-    assert HOSTILE_NAMES[index] not in " ".join(m.value for m in app.markdown)
+    html = feature_html(catalogue()[seat_id(code)], "en")
+    assert html.startswith("<p><strong>"), html
+    text = unescape(re.sub(r"<[^>]+>", "", html))  # what the browser shows
+    assert text.startswith(f"{HOSTILE_NAMES[index]} seat · "), text
+    tags = set(re.findall(r"<(/?[a-z]+)", html))
+    assert tags <= {"p", "/p", "strong", "/strong", "em", "/em"}, tags  # no element from a name

@@ -1,4 +1,5 @@
-"""The sidebar pickers: labels in both languages, custom tile URL check, the chosen view."""
+"""The pickers (sidebar; the township's above the map): labels in both languages, custom tile
+URL check, the chosen view."""
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -7,9 +8,17 @@ from ui.sidebar import TownshipOption, township_label, valid_tile_url
 
 
 def _sidebar_app() -> None:
+    from dataclasses import replace
+
     import streamlit as st
 
-    from ui.sidebar import TownshipOption, language_switch, render_sidebar, set_choice
+    from ui.sidebar import (
+        TownshipOption,
+        language_switch,
+        render_sidebar,
+        set_choice,
+        township_picker,
+    )
 
     if "clicked" in st.session_state:  # stands in for a click on the map
         set_choice("township_code", st.session_state.pop("clicked"))
@@ -17,13 +26,13 @@ def _sidebar_app() -> None:
     view = render_sidebar(
         lang,
         [("osm", "OpenStreetMap"), ("none", "—")],
-        [
-            TownshipOption("430424100000", "洣水镇", "Mishui Town"),
-            TownshipOption("430424211000", "石滩乡", "Shitan Township"),
-        ],
         [("egg", "禽蛋"), ("pepper", "黄贡椒")],
     )
-    st.session_state["view"] = view
+    code = township_picker(lang, [
+        TownshipOption("430424100000", "洣水镇", "Mishui Town"),
+        TownshipOption("430424211000", "石滩乡", "Shitan Township"),
+    ])
+    st.session_state["view"] = replace(view, township_code=code)
 
 
 @pytest.fixture()
@@ -37,14 +46,14 @@ def app() -> AppTest:
 def test_defaults_to_chinese_whole_county(app: AppTest) -> None:
     view = app.session_state["view"]
     assert (view.lang, view.basemap, view.township_code, view.industry) == ("zh", "osm", None, None)
-    assert app.sidebar.selectbox(key="township_code__zh").label == "乡镇"
-    assert "洣水镇（Mishui Town）" in app.sidebar.selectbox(key="township_code__zh").options
+    assert app.selectbox(key="township_code__zh").label == "乡镇"
+    assert "洣水镇（Mishui Town）" in app.selectbox(key="township_code__zh").options
 
 
 def test_english_switch_relabels_and_keeps_the_choice(app: AppTest) -> None:
-    app.sidebar.selectbox(key="township_code__zh").set_value("430424211000").run()
+    app.selectbox(key="township_code__zh").set_value("430424211000").run()
     app.sidebar.radio(key="lang").set_value("en").run()
-    township = app.sidebar.selectbox(key="township_code__en")
+    township = app.selectbox(key="township_code__en")
     assert township.label == "Township"
     assert "Shitan Township (石滩乡)" in township.options
     assert township.value == "430424211000"
@@ -53,18 +62,18 @@ def test_english_switch_relabels_and_keeps_the_choice(app: AppTest) -> None:
 
 
 def test_choice_from_outside_the_picker(app: AppTest) -> None:
-    app.sidebar.selectbox(key="township_code__zh").set_value("430424100000").run()
+    app.selectbox(key="township_code__zh").set_value("430424100000").run()
     app.session_state["clicked"] = "430424211000"
     app.run()
-    assert app.sidebar.selectbox(key="township_code__zh").value == "430424211000"
+    assert app.selectbox(key="township_code__zh").value == "430424211000"
     assert app.session_state["view"].township_code == "430424211000"
-    app.sidebar.selectbox(key="township_code__zh").set_value("430424100000").run()
+    app.selectbox(key="township_code__zh").set_value("430424100000").run()
     app.sidebar.radio(key="lang").set_value("en").run()
-    assert app.sidebar.selectbox(key="township_code__en").value == "430424100000"
+    assert app.selectbox(key="township_code__en").value == "430424100000"
 
 
 def test_picks_reach_the_view(app: AppTest) -> None:
-    app.sidebar.selectbox(key="township_code__zh").set_value("430424211000").run()
+    app.selectbox(key="township_code__zh").set_value("430424211000").run()
     app.sidebar.selectbox(key="industry__zh").set_value("pepper").run()
     view = app.session_state["view"]
     assert (view.township_code, view.industry) == ("430424211000", "pepper")

@@ -1,12 +1,10 @@
 """The facts of what was clicked or found on the map: kind, the plan's description, township,
 how it is placed, data quality and citation; other features at the same spot listed."""
 
-import streamlit as st
-
 from layers.identify import FeatureFacts, identify
 from ui.i18n import Lang, t
 from ui.plan_data import citation_text, pick, plan
-from ui.text import plain
+from ui.text import plain, to_html
 
 LIST_SEPARATOR = {"zh": "、", "en": ", "}
 
@@ -29,25 +27,27 @@ def facts_lines(item: FeatureFacts, lang: Lang) -> list[str]:
                  f" · {placement}")
     if item.citations:
         cited = citation_text(plan(), list(item.citations), lang)
-        lines.append(f":gray[{t('citation', lang, text=plain(cited))}]")
+        lines.append(f"*{t('citation', lang, text=plain(cited))}*")
     return lines
 
 
-def render_feature_panel(ids: list[str], lang: Lang) -> bool:
-    """The most specific feature among `ids` (a click's or a search result's) and the others
-    there; nothing when only a township is there (its own panel answers). True if shown."""
+def shown_features(ids: list[str]) -> list[str]:
+    """The features among `ids` (a click's or a search result's) the panel shows, most
+    specific first; none when only a township is there (its own panel answers)."""
     found = identify(ids) if ids else []
     if not found or found[0].kind == "township":
-        return False
-    main, others = found[0], [f for f in found[1:] if f.kind != "township"]
-    with st.container(key="feature_panel", border=True):
-        st.markdown(f"**{plain(pick(lang, main.name, main.name_en))}** · "
-                    f"{t(f'kind_{main.kind}', lang)}")
-        for line in facts_lines(main, lang):
-            st.markdown(line)
-        if others:
-            names = LIST_SEPARATOR[lang].join(
-                f"{plain(o.name)}（{t(f'kind_{o.kind}', lang)}）" if lang == "zh"
-                else f"{plain(o.name_en)} ({t(f'kind_{o.kind}', lang)})" for o in others)
-            st.caption(t("identify_others", lang, names=names))
-    return True
+        return []
+    return [f.id for f in found if f.kind != "township"]
+
+
+def feature_html(item: FeatureFacts, lang: Lang) -> str:
+    """The facts block of one feature as HTML (shown in the browser by ui/panel_view.py)."""
+    title = f"**{plain(pick(lang, item.name, item.name_en))}** · {t(f'kind_{item.kind}', lang)}"
+    lines = [title, *facts_lines(item, lang)]
+    return "".join(f"<p>{to_html(line)}</p>" for line in lines)
+
+
+def other_name(item: FeatureFacts, lang: Lang) -> str:
+    """A feature as listed among the others at a spot: name and kind (text)."""
+    kind = t(f"kind_{item.kind}", lang)
+    return f"{item.name}（{kind}）" if lang == "zh" else f"{item.name_en} ({kind})"

@@ -33,10 +33,6 @@ LABELS: dict[str, dict[Lang, str]] = {
         "the custom basemap is not used until it does.",
     },
     "township": {"zh": "乡镇", "en": "Township"},
-    "township_help": {
-        "zh": "输入中文名或拼音搜索，也可直接点击地图上的乡镇",
-        "en": "Type a Chinese or pinyin name to search, or click a township on the map",
-    },
     "whole_county": {"zh": "（全县）", "en": "(whole county)"},
     "industry": {"zh": "产业", "en": "Industry"},
     "industry_help": {
@@ -56,8 +52,8 @@ LABELS: dict[str, dict[Lang, str]] = {
         "click a township for its page.",
     },
     "panel_pick": {
-        "zh": "在左侧选择或在地图上点击一个乡镇，查看它在规划中的定位。",
-        "en": "Pick a township on the left or click one on the map to see its role in the plan.",
+        "zh": "在地图上方选择或在地图上点击一个乡镇，查看它在规划中的定位。",
+        "en": "Pick a township above the map or click one on it to see its role in the plan.",
     },
     "kind": {"zh": "类型", "en": "Kind"},
     "kind_镇": {"zh": "镇", "en": "Town (镇)"},

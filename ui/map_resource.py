@@ -1,7 +1,8 @@
 """The map resource as a versioned static file: static/maps/<basemap>-<lang>-<content hash>.js,
 served by Streamlit's static file serving at /app/static/maps/ (gzip-compressed, with ETag and
-Last-Modified). The name changes whenever the map does (data version, plan, basemap, language,
-tile URL), so a browser downloads each version of the map once.
+Last-Modified), or under serve.py at /resources/maps/ with an immutable cache header and 304
+answers (ui/resource_route.py). The name changes whenever the map does (data version, plan,
+basemap, language, tile URL), so a browser downloads each version of the map once.
 
 The file's modification time (its Last-Modified) is that of the newest data the map is drawn
 from (data/, an admin import): a map whose data has not changed for a month may be reused by a
@@ -18,18 +19,24 @@ from layers.assets import STATIC_DIR, STATIC_URL
 
 MAPS_DIR = STATIC_DIR / "maps"
 MAPS_URL = f"{STATIC_URL}/maps"
+# serve.py serves the same files over its own route with an immutable cache header and 304
+# answers (ui/resource_route.py) and says so in this environment variable.
+ROUTE_URL = "/resources/maps"
+ROUTE_ENV = "HENGDONG_RESOURCE_ROUTE"
+SUFFIXES = (".js", ".json")  # the map resources and the panels' facts resources
 KEEP_FILES = 64  # older versions are removed (a page that still shows one has it loaded)
 
 
-def resource_name(text: str, basemap: str, lang: str) -> str:
-    """The file name of a map resource: which map, and a hash of its content."""
+def resource_name(text: str, basemap: str, lang: str, suffix: str = ".js") -> str:
+    """The file name of a resource: which map (or "facts"), and a hash of its content."""
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    return f"{basemap}-{lang}-{digest}.js"
+    return f"{basemap}-{lang}-{digest}{suffix}"
 
 
 def _prune(folder: Path, keep: int) -> None:
     """Keep the `keep` most recently written resources (by change time: mtime is the data's)."""
-    files = sorted(folder.glob("*.js"), key=lambda p: p.stat().st_ctime, reverse=True)
+    files = sorted((p for p in folder.iterdir() if p.suffix in SUFFIXES),
+                   key=lambda p: p.stat().st_ctime, reverse=True)
     for old in files[keep:]:
         old.unlink(missing_ok=True)
 
@@ -53,4 +60,9 @@ def publish(text: str, name: str, modified: float, folder: Path = MAPS_DIR) -> s
         os.utime(handle.name, (modified, modified))
         os.replace(handle.name, path)
         _prune(folder, KEEP_FILES)
-    return f"{MAPS_URL}/{name}"
+    return f"{resources_url()}/{name}"
+
+
+def resources_url() -> str:
+    """Where the browser asks for the resources: serve.py's route, else the static files."""
+    return ROUTE_URL if os.environ.get(ROUTE_ENV) == "1" else MAPS_URL

@@ -21,8 +21,6 @@ from ui.township_lookup import township_at
 
 MAP_KEY = "map"
 MAP_HEIGHT = 640
-# Set when a map click picked another township: the page re-runs (the sidebar picker shows it).
-PICKED_ON_MAP_KEY = "map_picked_township"
 FRAME_DIR = Path(__file__).resolve().parent / "map_frame"
 
 _hd_map = components.declare_component("hd_map", path=str(FRAME_DIR))
@@ -45,7 +43,7 @@ def map_url(view: ViewState) -> str:
 
 
 def _on_event(basemap: str) -> None:
-    """Component on_change: a click inside a township selects it in the sidebar picker."""
+    """Component on_change: a click inside a township selects it in the township picker."""
     event = st.session_state.get(MAP_KEY) or {}
     if event.get("type") != "click":
         return
@@ -54,21 +52,17 @@ def _on_event(basemap: str) -> None:
     code = township_at(townships(), lat, lon)
     if code is not None and code != st.session_state.get(TOWNSHIP_KEY):
         set_choice(TOWNSHIP_KEY, code)
-        st.session_state[PICKED_ON_MAP_KEY] = True
-
-
-def picked_on_map() -> bool:
-    """Whether the last map event picked another township (asked once: clears the flag)."""
-    return bool(st.session_state.pop(PICKED_ON_MAP_KEY, False))
 
 
 def show_map(view: ViewState, **extra_state: Any) -> dict[str, Any] | None:
     """Draw the map for `view` and return the browser's last event ({type, ..., seq}).
 
-    The state sent to the browser is `township`, `industry` and `view` (None: the township's
-    extent, or the county's) plus `extra_state`, passed through to the map's scripts.
+    The state sent to the browser is `township`, `industry` and `view` (absent: the township's
+    extent, or the county's) plus `extra_state`, passed through to the map's scripts. A key
+    whose value is None is left out (the browser reads it as null): every byte of the state is
+    sent again on each click.
     """
-    state = {"township": view.township_code, "industry": view.industry, "view": None,
-             **extra_state}
-    return _hd_map(map=map_url(view), state=state, height=MAP_HEIGHT, key=MAP_KEY,
-                   default=None, on_change=partial(_on_event, view.basemap))
+    state = {"township": view.township_code, "industry": view.industry, **extra_state}
+    return _hd_map(map=map_url(view), state={k: v for k, v in state.items() if v is not None},
+                   height=MAP_HEIGHT, key=MAP_KEY, default=None,
+                   on_change=partial(_on_event, view.basemap))

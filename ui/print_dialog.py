@@ -68,11 +68,18 @@ def _ask_the_map() -> None:
     st.session_state[ASK_KEY] = asked
 
 
+def answers_the_ask(event: dict | None) -> bool:
+    """Whether `event` is the map's answer to the pending ask (the dialog opens in the run
+    of the whole page it causes)."""
+    ask = st.session_state.get(ASK_KEY)
+    return bool(ask is not None and event and event.get("type") == "overlays"
+                and event.get("ask") == ask)
+
+
 def visible_overlays(event: dict | None) -> tuple[str, ...] | None:
     """The map's answer to the pending ask (its switched-on overlays, in the sheets' theme
     order), taken once; None when `event` is not that answer."""
-    ask = st.session_state.get(ASK_KEY)
-    if ask is None or not event or event.get("type") != "overlays" or event.get("ask") != ask:
+    if not answers_the_ask(event):
         return None
     del st.session_state[ASK_KEY]
     visible = {str(theme) for theme in event.get("visible") or []}

@@ -19,7 +19,6 @@ from ui.state import FEATURE_KEY, FOCUS_KEY, INDUSTRY_KEY, TOWNSHIP_KEY
 from ui.text import plain
 
 QUERY_KEY = "search_query"
-PICKED_KEY = "search_picked"  # a result was picked: the whole page re-runs to show it
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -78,12 +77,6 @@ def pick_result(result: SearchResult) -> None:
         set_choice(INDUSTRY_KEY, result.industry)
     if result.kind != "industry" and result.township_code:
         set_choice(TOWNSHIP_KEY, result.township_code)
-    st.session_state[PICKED_KEY] = True
-
-
-def picked_in_search() -> bool:
-    """Whether a result was picked since last asked (clears the flag)."""
-    return bool(st.session_state.pop(PICKED_KEY, False))
 
 
 def _query_key(query: str) -> str:

@@ -1,8 +1,10 @@
-"""The sidebar: language, basemap (with a custom XYZ URL), township and industry pickers."""
+"""The pickers: language, basemap (with a custom XYZ URL) and industry in the sidebar; the
+township picker above the map."""
 
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -63,8 +65,11 @@ def _picker(
     lang: Lang,
     format_func: Callable[[str], str],
     help_text: str | None = None,
+    where: Any = st.sidebar,
+    **options_kw: Any,
 ) -> str:
-    """A sidebar selectbox whose choice survives a language switch (kept under state_key)."""
+    """A selectbox (in the sidebar unless `where` says otherwise) whose choice survives a
+    language switch (kept under state_key)."""
     chosen = st.session_state.get(state_key)
     key = widget_key(state_key, lang)
 
@@ -73,7 +78,7 @@ def _picker(
 
     # A widget that has a session value takes it from there (and must not get an index too).
     index = 0 if key in st.session_state or chosen not in options else options.index(chosen)
-    return st.sidebar.selectbox(
+    return where.selectbox(
         label,
         options,
         index=index,
@@ -81,6 +86,7 @@ def _picker(
         format_func=format_func,
         help=help_text,
         on_change=keep_choice,
+        **options_kw,
     )
 
 
@@ -121,14 +127,9 @@ def _basemap_picker(lang: Lang, basemaps: Sequence[tuple[str, str]]) -> tuple[st
     return basemap, None
 
 
-def render_sidebar(
-    lang: Lang,
-    basemaps: Sequence[tuple[str, str]],
-    townships: Sequence[TownshipOption],
-    industries: Sequence[tuple[str, str]],
-) -> ViewState:
-    """Draw the pickers below the language switch and return what they hold."""
-    basemap, custom_url = _basemap_picker(lang, basemaps)
+def township_picker(lang: Lang, townships: Sequence[TownshipOption]) -> str | None:
+    """The township picker, drawn where the caller is (above the map, in the map's fragment,
+    so that a click on the map shows its township here without a page re-run)."""
     by_code = {option.code: option for option in townships}
     code = _picker(
         t("township", lang),
@@ -136,8 +137,20 @@ def render_sidebar(
         TOWNSHIP_KEY,
         lang,
         lambda c: township_label(by_code[c], lang) if c else t("whole_county", lang),
-        t("township_help", lang),
+        where=st,
+        label_visibility="collapsed",
     )
+    return code or None
+
+
+def render_sidebar(
+    lang: Lang,
+    basemaps: Sequence[tuple[str, str]],
+    industries: Sequence[tuple[str, str]],
+) -> ViewState:
+    """Draw the pickers below the language switch and return what they hold (the township:
+    as last chosen, its picker is above the map)."""
+    basemap, custom_url = _basemap_picker(lang, basemaps)
     industry_labels = dict(industries)
     industry = _picker(
         t("industry", lang),
@@ -151,6 +164,6 @@ def render_sidebar(
         lang=lang,
         basemap=basemap,
         custom_tile_url=custom_url,
-        township_code=code or None,
+        township_code=st.session_state.get(TOWNSHIP_KEY) or None,
         industry=industry or None,
     )

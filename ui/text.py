@@ -8,6 +8,8 @@ as the legend, is escaped where it is built: layers/legend.py, static/map/hd-map
 
 import re
 
+from markdown_it import MarkdownIt
+
 # ASCII punctuation markdown (CommonMark, GitHub extensions, Streamlit's :color[…] directives
 # and :emoji: codes, $math$) gives a meaning; a backslash makes each one literal.
 # `-`, `+` and `1.` mean something only where a line starts (lists); text is kept on one line,
@@ -23,3 +25,13 @@ def plain(value: object) -> str:
     text = _MARKDOWN_SIGNIFICANT.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", text)
 
+
+
+# The browser panels (ui/panel_view.py) show the same markdown as HTML: CommonMark with raw
+# HTML, links and images off, so a value escaped by `plain` stays text there too.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable(["link", "image", "autolink"])
+
+
+def to_html(markdown: str) -> str:
+    """One line of the panels' markdown (`plain`-escaped values, **bold**, *italic*) as HTML."""
+    return _MARKDOWN.renderInline(markdown)

@@ -1,8 +1,7 @@
 """The township panel: what the plan says about one township, each line with its citation."""
 
 from dataclasses import dataclass, field
-
-import streamlit as st
+from html import escape
 
 from geo.plan import Plan
 from geo.plan.schema import BASIS_LABELS, PROJECT_KINDS
@@ -10,7 +9,7 @@ from geo.plan.views import FactView, IndustryView, TownshipView
 from ui.data import townships
 from ui.i18n import Lang, t
 from ui.plan_data import citation_text, pick, plan
-from ui.text import plain
+from ui.text import plain, to_html
 
 LIST_SEPARATOR = {"zh": "、", "en": ", "}
 FACT_SECTIONS = ("featured_towns", "brands", "ecology", "parks", "recognitions")
@@ -134,33 +133,33 @@ def panel_sections(view: TownshipView, plan_data: Plan, lang: Lang) -> list[Pane
     return sorted(sections, key=lambda s: order.index(s.key))
 
 
-def _render_section(section: PanelSection, lang: Lang) -> None:
-    st.markdown(f"##### {section.title}")
+def _section_html(section: PanelSection, lang: Lang) -> str:
+    parts = [f"<h5>{escape(section.title)}</h5>"]
     if not section.lines:
-        st.caption(t("none_in_plan", lang))
-        return
-    group = None
+        return parts[0] + f'<p class="hd-caption">{escape(t("none_in_plan", lang))}</p>'
+    group, items = None, []
     for line in section.lines:
         if line.group and line.group != group:
+            if items:
+                parts.append(f"<ul>{''.join(items)}</ul>")
+                items = []
             group = line.group
-            st.markdown(f"*{plain(group)}*")
-        citation = t("citation", lang, text=plain(line.citation))
-        st.markdown(f"- {line.text}  \n  :gray[{citation}]")
+            parts.append(f'<p class="hd-group"><em>{escape(group)}</em></p>')
+        citation = t("citation", lang, text=line.citation)
+        items.append(f'<li>{to_html(line.text)}<br><span class="hd-cite">{escape(citation)}'
+                     "</span></li>")
+    parts.append(f"<ul>{''.join(items)}</ul>")
+    return "".join(parts)
 
 
-def render_township_panel(code: str | None, lang: Lang) -> None:
-    """The panel of the selected township, or a hint to pick one."""
-    if code is None:
-        st.info(t("panel_pick", lang))
-        return
+def township_html(code: str, lang: Lang) -> str:
+    """The panel of one township as HTML (shown in the browser by ui/panel_view.py)."""
     view = plan().township_views[code]
     area = townships().set_index("code").loc[code, "area_km2"]
-    with st.container(key="township_panel"):
-        st.subheader(f"{plain(view.name)} · {plain(view.name_en)}")
-        st.markdown(
-            t("kind_area", lang, kind=t(f"kind_{view.kind}", lang),
-              area=t("area_value", lang, value=float(area))),
-            help=t("area_note", lang),
-        )
-        for section in panel_sections(view, plan(), lang):
-            _render_section(section, lang)
+    kind_area = t("kind_area", lang, kind=t(f"kind_{view.kind}", lang),
+                  area=t("area_value", lang, value=float(area)))
+    head = (f'<h3>{escape(view.name)} · {escape(view.name_en)}</h3>'
+            f'<p title="{escape(t("area_note", lang))}">{to_html(kind_area)}'
+            ' <span class="hd-help">ⓘ</span></p>')
+    body = "".join(_section_html(section, lang) for section in panel_sections(view, plan(), lang))
+    return f'<div class="hd-township-panel">{head}{body}</div>'

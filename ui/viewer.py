@@ -1,5 +1,7 @@
 """The viewer page: sidebar pickers, the map beside the township panel, table and downloads."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from layers.industry import assigned_townships
@@ -7,25 +9,20 @@ from layers.map import available_basemaps
 from ui.compare_table import LIST_SEPARATOR, render_compare_table
 from ui.data import townships
 from ui.exports import render_exports
-from ui.feature_panel import render_feature_panel
+from ui.feature_panel import shown_features
 from ui.i18n import Lang, t
-from ui.map_view import picked_on_map, show_map
+from ui.map_view import show_map
+from ui.panel_view import render_panel
 from ui.plan_data import industry_options, plan
-from ui.print_dialog import overlays_ask, render_print_button
+from ui.print_dialog import answers_the_ask, overlays_ask, render_print_button
 from ui.redline_panel import render_redline_panel
-from ui.search_box import (
-    map_focus,
-    picked_in_search,
-    render_search_box,
-    render_search_results,
-)
+from ui.search_box import map_focus, render_search_box, render_search_results
 from ui.share import apply_shared_link, keep_view_in_url
-from ui.sidebar import TownshipOption, render_sidebar, township_label
+from ui.sidebar import TownshipOption, render_sidebar, township_label, township_picker
 from ui.site_check import render_site_check, site_draw_state, take_drawn_site
 from ui.state import FEATURE_KEY, ViewState
 from ui.store_notice import render_store_notice
 from ui.text import plain
-from ui.township_panel import render_township_panel
 from ui.workspace import panel_switch, workspace_style
 
 
@@ -50,12 +47,24 @@ def render_industry_townships(industry: str, options: list[TownshipOption], lang
 
 
 @st.fragment
-def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption],
-                         panel_open: bool = True) -> None:
-    """The map beside the township panel: a map event that selects nothing new re-runs only
-    this; a click that picks another township re-runs the page (the sidebar picker shows it)."""
-    if picked_on_map() or picked_in_search():
-        st.rerun(scope="app")  # before drawing anything: the whole page shows the pick
+def render_map(view: ViewState, townships_listed: list[TownshipOption]) -> None:
+    """The township picker and the map: a map event (a township click included) re-runs only
+    this; the panel follows the map's state in the browser (ui/panel_view.py)."""
+    view = replace(view, township_code=township_picker(view.lang, townships_listed))
+    keep_view_in_url(view)
+    event = show_map(view, focus=map_focus(view.basemap),
+                     draw=site_draw_state(view.basemap, view.lang),
+                     features=shown_features(st.session_state.get(FEATURE_KEY, [])) or None,
+                     overlays_ask=overlays_ask())
+    if take_drawn_site(event, view.basemap):
+        st.rerun()  # outline the checked site and show its report (a rare event)
+    if answers_the_ask(event):
+        st.rerun(scope="app")  # the print dialog, outside this fragment, opens with it
+
+
+def render_workspace(view: ViewState, townships_listed: list[TownshipOption],
+                     panel_open: bool = True) -> None:
+    """The map beside the panel (or alone, the panel switched off)."""
     lang = view.lang
     with st.container(key="workspace"):
         if panel_open:
@@ -63,10 +72,7 @@ def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]
         else:  # the map takes the whole width
             map_col = panel_col = st.container()
     with map_col:
-        event = show_map(view, focus=map_focus(view.basemap),
-                         draw=site_draw_state(view.basemap, lang), overlays_ask=overlays_ask())
-        if take_drawn_site(event, view.basemap):
-            st.rerun()  # outline the checked site and show its report (a rare event)
+        render_map(view, townships_listed)
         render_print_button(view, lang)
         if view.industry:
             render_industry_townships(view.industry, townships_listed, lang)
@@ -74,13 +80,12 @@ def render_map_and_panel(view: ViewState, townships_listed: list[TownshipOption]
         return
     with panel_col, st.container(key="workspace_panel"):
         render_search_results(lang)
-        render_feature_panel(st.session_state.get(FEATURE_KEY, []), lang)
         township_tab, redline_tab, site_tab = st.tabs(
             [t("tab_township", lang), t("tab_redline", lang), t("tab_site", lang)],
             key="panel_tab", on_change="rerun")
         if township_tab.open:
             with township_tab:
-                render_township_panel(view.township_code, lang)
+                render_panel(view, shown_features(st.session_state.get(FEATURE_KEY, [])))
         if redline_tab.open:
             with redline_tab:
                 render_redline_panel(lang)
@@ -95,7 +100,7 @@ def render_viewer_page(lang: Lang) -> None:
     basemaps, industries = available_basemaps(lang), industry_options(plan(), lang)
     apply_shared_link(lang, {o.code: o.name for o in townships_listed},
                       [i for i, _ in industries], [b for b, _ in basemaps])
-    view = render_sidebar(lang, basemaps, townships_listed, industries)
+    view = render_sidebar(lang, basemaps, industries)
     keep_view_in_url(view)
     workspace_style()
     with st.container(key="workspace_header"):
@@ -114,7 +119,7 @@ def render_viewer_page(lang: Lang) -> None:
     )
     if map_tab.open:
         with map_tab:
-            render_map_and_panel(view, townships_listed, panel_open)
+            render_workspace(view, townships_listed, panel_open)
     if compare_tab.open:
         with compare_tab:
             render_compare_table(lang)

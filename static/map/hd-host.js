@@ -7,7 +7,9 @@
      HD.onState(fn)    fn(state, previous) whenever the state changes (once after ready)
      HD.emit(event)    send {type: ..., ...} to Python (the component's value, with seq)
    Every event re-runs Python, so toggling an overlay sends nothing; Python asks when it needs
-   to know (state overlays_ask, answered by {type: "overlays", ask, visible}). */
+   to know (state overlays_ask, answered by {type: "overlays", ask, visible}).
+   Every state is also posted to the page's other frames as {hdMapState} (the panel,
+   hd-panel.js, follows it). */
 (function () {
   "use strict";
   var HD = (window.HD = window.HD || {});
@@ -44,6 +46,16 @@
 
   function notifyState(previous) {
     stateHandlers.forEach(function (fn) { fn(state, previous); });
+    tellSiblings();
+  }
+
+  /* The state goes to the page's other frames too (the panel, hd-panel.js, follows it): a
+     click that re-runs only the map's fragment updates the panel without a page re-run. */
+  function tellSiblings() {
+    var frames = window.parent.frames;
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i] !== window) frames[i].postMessage({ hdMapState: state }, location.origin);
+    }
   }
 
   /* The overlays switched on in the layer control, when Python asks (state overlays_ask: a

@@ -14,12 +14,14 @@ from tests.admin_corpus import ACCEPTED, HOSTILE_HOST, HOSTILE_NAMES
 from tests.admin_support import official_townships, write_geojson
 from tests.e2e.conftest import ARTIFACTS, OfflineLog, pick_option, running_app
 from ui.map_view import MAP_COMPONENT
+from ui.panel_view import PANEL_COMPONENT
 
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "e2e-text-password"
 HOSTILE_LAYERS = ("townships-hostile-names", "seats-hostile-names", "villages", "redline")
 MAP_IFRAME = f'iframe[title="{MAP_COMPONENT}"]'
+PANEL_IFRAME = f'iframe[title="{PANEL_COMPONENT}"]'
 # What markup in the names would have made, in any frame of the page.
 MARKUP_MADE_JS = """(host) => {
   const found = [];
@@ -69,7 +71,8 @@ def test_names_on_the_map_page_are_text(hostile_app: str, page: Page,
     listed = page.get_by_text(f"石湾镇（{HOSTILE_NAMES[1]}）", exact=False)
     expect(listed.first).to_be_visible(timeout=30_000)  # the industry's townships, as text
     pick_option(page, "乡镇", "洣水", f"洣水镇（{HOSTILE_NAMES[0]}）")
-    expect(page.locator(".st-key-township_panel")).to_be_visible(timeout=30_000)
+    panel = page.frame_locator(PANEL_IFRAME).locator(".hd-township-panel")
+    expect(panel).to_be_visible(timeout=30_000)
 
     page.get_by_text("English", exact=True).click()
     expect(page.get_by_role("combobox", name="Township")).to_be_visible(timeout=30_000)

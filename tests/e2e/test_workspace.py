@@ -20,6 +20,7 @@ from tests.e2e.test_viewer import (
     map_frame,
     map_locator,
     open_app,
+    panel_locator,
     panel_text,
 )
 
@@ -132,7 +133,7 @@ def test_jiangdong_finds_the_village_and_the_reservoir_and_flies_there(desktop: 
           const hit = document.elementFromPoint(p.x, p.y);
           return !!hit && !hit.closest(".leaflet-control");
         }""", arg=[lat, lon], timeout=RERUN_TIMEOUT_MS)
-    facts = desktop.locator(".st-key-feature_panel")
+    facts = panel_locator(desktop).locator(".hd-feature")
     expect(facts).to_contain_text("江东水库", timeout=RERUN_TIMEOUT_MS)
     expect(facts).to_contain_text("出处")
     panel_text(desktop, "南湾乡 · Nanwan Township")
@@ -164,7 +165,7 @@ def test_clicking_a_reservoir_marker_shows_its_facts_with_a_citation(desktop: Pa
     assert xy is not None, "江东水库 is not drawn"
     frame_box = desktop.locator(MAP_IFRAME).bounding_box()
     desktop.mouse.click(frame_box["x"] + xy[0], frame_box["y"] + xy[1])
-    facts = desktop.locator(".st-key-feature_panel")
+    facts = panel_locator(desktop).locator(".hd-feature")
     expect(facts).to_contain_text("江东水库", timeout=RERUN_TIMEOUT_MS)
     text = facts.inner_text()
     assert "水库" in text and "出处" in text and "“五库”" in text and "近似" in text
@@ -215,14 +216,15 @@ def test_a_garbage_parameter_shows_a_notice(page: Page, app_url: str, offline: O
     expect(toasts.filter(has_text="zoom=<b>")).to_be_visible()
     expect(map_locator(page).locator("path.hd-township")).to_have_count(17,
                                                                          timeout=LOAD_TIMEOUT_MS)
-    expect(page.locator(".st-key-township_panel")).to_have_count(0)  # whole county
+    expect(panel_locator(page).locator(".hd-hint")).to_be_visible()  # whole county
+    expect(panel_locator(page).locator(".hd-township-panel")).to_have_count(0)
     assert offline.errors == []
 
 
 def test_screenshot_of_the_workspace(desktop: Page) -> None:
     search(desktop, "江东")
     pick_result(desktop, "江东水库")
-    expect(desktop.locator(".st-key-feature_panel")).to_contain_text("江东水库",
+    expect(panel_locator(desktop).locator(".hd-feature")).to_contain_text("江东水库",
                                                                      timeout=RERUN_TIMEOUT_MS)
     desktop.wait_for_timeout(1500)  # the fly-to animation
     # Offline there are no basemap tiles: zoom out for the picture, to show the county around
