@@ -62,9 +62,14 @@ def test_a_typed_title_with_markup_is_the_preview_caption_as_its_text() -> None:
 
 
 def _button_app() -> None:
-    from ui.print_dialog import render_print_button
+    """As the viewer: the map's fragment takes the answer, then the page's print button."""
+    import streamlit as st
+
+    from ui.map_view import MAP_KEY
+    from ui.print_dialog import render_print_button, take_overlays_answer
     from ui.state import ViewState
 
+    take_overlays_answer(st.session_state.get(MAP_KEY))
     render_print_button(ViewState("zh", "none", None, None, None), "zh")
 
 

@@ -26,7 +26,6 @@ from geo.sheets.views import DEFAULT_OVERLAYS, VIEWS, default_title
 from layers.basemaps import is_gcj02, tiles_for
 from layers.map import THEMES as MAP_THEMES
 from ui.i18n import Lang, t
-from ui.map_view import MAP_KEY
 from ui.state import ViewState
 from ui.text import plain
 
@@ -36,6 +35,7 @@ DPI_RANGE = (72, 600)
 RESULT_KEY = "print_result"
 ATLAS_KEY = "print_atlas"
 ASK_KEY = "print_overlays_ask"  # the number of the ask the map has not answered yet
+VISIBLE_KEY = "print_overlays_visible"  # the map's answer, until the print button takes it
 ASKED_KEY = "print_overlays_asked"  # asks so far in this session
 
 
@@ -68,22 +68,17 @@ def _ask_the_map() -> None:
     st.session_state[ASK_KEY] = asked
 
 
-def answers_the_ask(event: dict | None) -> bool:
-    """Whether `event` is the map's answer to the pending ask (the dialog opens in the run
-    of the whole page it causes)."""
+def take_overlays_answer(event: dict | None) -> bool:
+    """Keep the map's answer to the pending ask (its switched-on overlays, in the sheets'
+    theme order) for the print button, once; False when `event` is not that answer. The map's
+    fragment calls it and re-runs the page, whose print button opens the dialog."""
     ask = st.session_state.get(ASK_KEY)
-    return bool(ask is not None and event and event.get("type") == "overlays"
-                and event.get("ask") == ask)
-
-
-def visible_overlays(event: dict | None) -> tuple[str, ...] | None:
-    """The map's answer to the pending ask (its switched-on overlays, in the sheets' theme
-    order), taken once; None when `event` is not that answer."""
-    if not answers_the_ask(event):
-        return None
+    if ask is None or not event or event.get("type") != "overlays" or event.get("ask") != ask:
+        return False
     del st.session_state[ASK_KEY]
     visible = {str(theme) for theme in event.get("visible") or []}
-    return tuple(theme for theme in THEMES if theme in visible)
+    st.session_state[VISIBLE_KEY] = tuple(theme for theme in THEMES if theme in visible)
+    return True
 
 
 def _overlay_choice(kind: str, visible: tuple[str, ...] | None, lang: Lang) -> tuple[str, ...]:
@@ -182,7 +177,7 @@ def render_print_button(view: ViewState, lang: Lang) -> None:
     left, right = st.columns(2)
     left.button(t("print_button", lang), icon=":material/print:", key="print_open",
                 on_click=_ask_the_map)
-    visible = visible_overlays(st.session_state.get(MAP_KEY))
+    visible = st.session_state.pop(VISIBLE_KEY, None)
     if visible is not None:
         st.session_state.pop(RESULT_KEY, None)
         st.dialog(t("print_button", lang), width="large")(_sheet_form)(view, lang, visible)

@@ -14,7 +14,7 @@ from ui.i18n import Lang, t
 from ui.map_view import show_map
 from ui.panel_view import render_panel
 from ui.plan_data import industry_options, plan
-from ui.print_dialog import answers_the_ask, overlays_ask, render_print_button
+from ui.print_dialog import overlays_ask, render_print_button, take_overlays_answer
 from ui.redline_panel import render_redline_panel
 from ui.search_box import map_focus, render_search_box, render_search_results
 from ui.share import apply_shared_link, keep_view_in_url
@@ -58,7 +58,7 @@ def render_map(view: ViewState, townships_listed: list[TownshipOption]) -> None:
                      overlays_ask=overlays_ask())
     if take_drawn_site(event, view.basemap):
         st.rerun()  # outline the checked site and show its report (a rare event)
-    if answers_the_ask(event):
+    if take_overlays_answer(event):
         st.rerun(scope="app")  # the print dialog, outside this fragment, opens with it
 
 
