@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
-from geo.admin import service
 from geo.admin.accounts import (
     ADMIN,
     EDITOR,
@@ -25,6 +24,7 @@ from geo.admin.accounts import (
     may,
 )
 from geo.paths import PROJECT_ROOT
+from geo.store import open_store
 
 PASSWORD = "Tr0ub4dor&3-horse-staple"
 CHEAP = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)  # fast, same code path
@@ -50,7 +50,7 @@ class FakeClock:
 
 
 def _accounts(clock: FakeClock | None = None) -> Accounts:
-    return Accounts(service.store(), clock or FakeClock(), Policy(), CHEAP)
+    return Accounts(open_store(), clock or FakeClock(), Policy(), CHEAP)
 
 
 def _store_bytes(folder: Path) -> bytes:

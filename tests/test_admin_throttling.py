@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.admin import service
 from geo.admin.accounts import ADMIN, Accounts, Policy
+from geo.store import open_store
 from tests.test_admin_accounts import CHEAP, PASSWORD, FakeClock
 
 POLICY = Policy(max_failures=5, window_s=15 * 60, lockout_s=15 * 60, base_delay_s=1.0)
@@ -26,7 +26,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture()
 def accounts(clock: FakeClock) -> Accounts:
-    accounts = Accounts(service.store(), clock, POLICY, CHEAP)
+    accounts = Accounts(open_store(), clock, POLICY, CHEAP)
     accounts.add("alice", ADMIN, PASSWORD, "cli:test", "cli")
     return accounts
 

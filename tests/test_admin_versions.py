@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from geo import datastore
-from geo.admin import service, settings
+from geo.admin import service
 from geo.admin.measure import area_km2
 from geo.admin.serialize import sha256
 from geo.paths import PROJECT_ROOT
+from geo.store import open_store, settings
 from tests.admin_support import moved_border, official_townships, townships, write_geojson
 
 
@@ -75,7 +76,7 @@ def test_change_summary_counts_changed_features_and_area(tmp_path: Path) -> None
 def test_rollback_restores_the_exact_previous_bytes(tmp_path: Path) -> None:
     first = service.import_file(write_geojson(official_townships(), tmp_path / "a.geojson"),
                                 "townships", "alice", "first")
-    store = service.store()
+    store = open_store()
     first_bytes = store.version_bytes("townships", 1)
     service.import_file(_grown(3, 0.01, tmp_path / "b.geojson"), "townships", "bob", "second")
     assert store.version_bytes("townships", 2) != first_bytes
@@ -101,7 +102,7 @@ def test_rollback_to_a_missing_version_changes_nothing(tmp_path: Path) -> None:
                         "townships", "alice", "first")
     with pytest.raises(KeyError, match="no version 7"):
         service.rollback("townships", 7, "alice")
-    assert service.store().current_version("townships") == 1
+    assert open_store().current_version("townships") == 1
 
 
 # Each child waits for the start file, then imports: the imports really overlap.
@@ -131,7 +132,7 @@ def test_concurrent_imports_from_parallel_processes(tmp_path: Path, admin_dir: P
     assert [child.returncode for child in children] == [0] * workers, outputs
     versions = [int(out.split()[-1]) for out, _err in outputs]
     assert sorted(versions) == list(range(1, workers + 1))
-    store = service.store()
+    store = open_store()
     history = service.history("townships")
     assert [m.version for m in history] == list(range(1, workers + 1))
     for meta in history:
@@ -169,4 +170,4 @@ def test_cli_validate_import_history_rollback(tmp_path: Path, admin_dir: Path) -
     assert "import-rejected" in history.stdout
     rolled = _cli("rollback", "townships", "0", "--admin", "alice", admin_dir=admin_dir)
     assert rolled.returncode == 0
-    assert service.store().current_version("townships") == 0
+    assert open_store().current_version("townships") == 0

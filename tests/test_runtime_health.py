@@ -9,8 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import paths
-from geo.admin import service, settings
+from geo.admin import service
 from geo.paths import PROJECT_ROOT
+from geo.store import settings
 from tests.admin_support import official_townships, write_geojson
 from ui import health
 

@@ -12,8 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from geo.admin.settings import store_path
 from geo.paths import DATA_DIR
+from geo.store.settings import store_path
 from layers.assets import STATIC_DIR, STATIC_URL
 
 MAPS_DIR = STATIC_DIR / "maps"

@@ -7,12 +7,14 @@ import logging
 import sys
 from pathlib import Path
 
-from geo.admin import integrity, service, settings, users_cli
+from geo.admin import integrity, service, users_cli
 from geo.admin.diff import describe
 from geo.admin.problems import Problem, RejectedFile
-from geo.admin.rules import RULES
 from geo.admin.serialize import to_geojson_bytes
-from geo.admin.store import StoreError
+from geo.store import open_store
+from geo.store.model import StoreError
+from geo.store.rules import RULES
+from geo.store.settings import store_path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -100,7 +102,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    current = service.store().current_version(args.layer)
+    current = open_store().current_version(args.layer)
     print(f"{args.layer}: current version {current}" + (" (open-source build)" if not current
                                                           else ""))
     for meta in service.history(args.layer):
@@ -109,7 +111,7 @@ def _history(args: argparse.Namespace) -> int:
               f"sha256 {meta.sha256[:12]}  {meta.comment}")
         print(f"      {describe(meta.summary, 'en')}")
     print("audit log:")
-    for entry in service.store().audit_log(args.layer):
+    for entry in open_store().audit_log(args.layer):
         print(f"  {entry['at']}  {entry['admin']}  {entry['action']}  "
               f"v{entry['version'] if entry['version'] is not None else '-'}  {entry['detail']}")
     return 0
@@ -126,7 +128,7 @@ def _rollback(args: argparse.Namespace) -> int:
 
 
 def _check(_args: argparse.Namespace) -> int:
-    path = settings.store_path()
+    path = store_path()
     findings = integrity.check(path)
     for finding in findings:
         print(f"错误 ERROR: {finding.bilingual()}")
@@ -138,13 +140,13 @@ def _check(_args: argparse.Namespace) -> int:
 
 
 def _repair(args: argparse.Namespace) -> int:
-    for line in integrity.repair(settings.store_path(), args.admin, args.source):
+    for line in integrity.repair(store_path(), args.admin, args.source):
         print(line)
     return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
-    print(f"已备份 BACKED UP: {integrity.backup(settings.store_path(), args.target)}")
+    print(f"已备份 BACKED UP: {integrity.backup(store_path(), args.target)}")
     return 0
 
 

@@ -1,6 +1,6 @@
 """The account rules: roles and what they may do, passwords, login throttling, sessions.
 
-Everything is stored through the version store (`geo.admin.account_store`), so accounts and the
+Everything is stored through the version store (`geo.store`), so accounts and the
 audit trail move with it. Time comes from an injected clock (epoch seconds), so throttling and
 lockout can be tested without sleeping.
 """
@@ -15,9 +15,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from geo.admin import settings
-from geo.admin.account_store import Account, AuditEntry
-from geo.admin.rules import RULES
-from geo.admin.store import VersionStore
+from geo.store import VersionStore
+from geo.store.model import Account, AuditEntry
+from geo.store.rules import RULES
 
 VIEWER, EDITOR, ADMIN = "viewer", "editor", "admin"
 ROLES = (VIEWER, EDITOR, ADMIN)

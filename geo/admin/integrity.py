@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from geo.admin.store import OPEN_SOURCE_VERSION, StoreError, VersionStore
+from geo.store import VersionStore
+from geo.store.model import OPEN_SOURCE_VERSION, StoreError
 
 BACKUP_DIR_NAME = "backups"
 REQUIRED_TABLES = {"versions", "current", "audit"}

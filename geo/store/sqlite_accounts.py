@@ -7,7 +7,8 @@ UPDATE and DELETE, and no method here changes a row once written.
 """
 
 import sqlite3
-from dataclasses import dataclass
+
+from geo.store.model import Account, AuditEntry
 
 ACCOUNT_SCHEMA = (
     """CREATE TABLE IF NOT EXISTS accounts (
@@ -43,35 +44,6 @@ AUDIT_COLUMNS = {"client": "TEXT NOT NULL DEFAULT ''", "outcome": "TEXT NOT NULL
 ACCOUNT_COLUMNS = ("name", "role", "layers", "password_hash", "disabled", "session_epoch",
                    "created_at", "updated_at")
 AUDIT_KEYS = ("id", "at", "admin", "action", "layer_id", "version", "detail", "client", "outcome")
-
-
-@dataclass(frozen=True)
-class Account:
-    """One stored account; `layers` is ("*",) for every layer, `password_hash` None for an
-    account that only logs in through the identity provider (OIDC)."""
-
-    name: str
-    role: str
-    layers: tuple[str, ...]
-    password_hash: str | None
-    disabled: bool
-    session_epoch: int
-    created_at: str
-    updated_at: str
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    """One audit row as written: who (account), from where (client), what, and the outcome."""
-
-    at: str
-    account: str
-    action: str
-    outcome: str = "ok"
-    client: str = ""
-    layer_id: str = ""
-    version: int | None = None
-    detail: str = ""
 
 
 def migrate(db: sqlite3.Connection) -> None:

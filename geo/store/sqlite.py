@@ -1,6 +1,6 @@
-"""The version store: every imported version of every layer, the current pointer, the audit log.
+"""The SQLite backend of the version store: every version, the current pointer, the audit log.
 
-One SQLite database (settings.store_path()). Writers take `BEGIN IMMEDIATE`, so two imports
+One SQLite file (geo.store.settings.store_path()). Writers take `BEGIN IMMEDIATE`, so two imports
 at once are serialised by SQLite and each gets its own version number; the current version
 switches in the same transaction that stores the version, so readers see old or new, never half.
 A writer that finds the store locked says so (logged) and retries for at most LOCK_WAIT_LIMIT_S.
@@ -20,16 +20,24 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from geo.admin.account_store import AccountTables, AuditEntry, migrate, write_audit
+from geo.store.model import (
+    LOCK_WAIT_LIMIT_S,
+    OPEN_SOURCE_VERSION,
+    AuditEntry,
+    NewVersion,
+    StoreBusy,
+    StoreTampered,
+    StoreUnreadable,
+    VersionMeta,
+    now_utc,
+)
+from geo.store.sqlite_accounts import AccountTables, migrate, write_audit
 
 BUSY_TIMEOUT_S = 60.0  # readers wait this long for a writer's lock
 LOCK_POLL_S = 2.0  # a writer tries to take the lock for this long before saying it waits
-LOCK_WAIT_LIMIT_S = 60.0  # ... and gives up after this long in all
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS versions (
     layer_id TEXT NOT NULL,
@@ -66,35 +74,10 @@ CREATE TABLE IF NOT EXISTS audit (
 """
 META_COLUMNS = ("layer_id", "version", "created_at", "admin", "comment", "source", "licence",
                 "quality", "upload_name", "upload_sha256", "sha256", "feature_count", "summary")
-OPEN_SOURCE_VERSION = 0  # "version 0" = the committed build from open sources in data/
 FileIdentity = tuple[int, int]  # (device, inode) of the store file
 _readers: dict[Path, tuple[sqlite3.Connection, FileIdentity]] = {}
 _readers_lock = threading.Lock()
 _log = logging.getLogger(__name__)
-
-
-class StoreError(Exception):
-    """The version store cannot do what was asked; worded in Chinese and English."""
-
-    def __init__(self, zh: str, en: str):
-        self.zh, self.en = zh, en
-        super().__init__(f"{zh} / {en}")
-
-    def text(self, lang: str = "zh") -> str:
-        """The message in one language."""
-        return self.en if lang == "en" else self.zh
-
-
-class StoreUnreadable(StoreError):
-    """The store file is not a readable SQLite version store (corrupted, truncated, foreign)."""
-
-
-class StoreTampered(StoreError):
-    """A stored version's bytes differ from the checksum recorded when it was imported."""
-
-
-class StoreBusy(StoreError):
-    """Another write held the lock for longer than LOCK_WAIT_LIMIT_S."""
 
 
 def file_identity(path: Path) -> FileIdentity | None:
@@ -111,49 +94,6 @@ def _unreadable(path: Path, error: Exception) -> StoreUnreadable:
         f"版本库 {path.name} 无法读取（{error}）；请运行 python -m geo.admin check 和 repair",
         f"the version store {path.name} cannot be read ({error}); run python -m geo.admin "
         "check, then repair")
-
-
-@dataclass(frozen=True)
-class VersionMeta:
-    """Everything recorded about one version except its bytes."""
-
-    layer_id: str
-    version: int
-    created_at: str
-    admin: str
-    comment: str
-    source: str
-    licence: str
-    quality: str
-    upload_name: str
-    upload_sha256: str
-    sha256: str
-    feature_count: int
-    summary: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class NewVersion:
-    """What an import hands to the store."""
-
-    layer_id: str
-    admin: str
-    comment: str
-    source: str
-    licence: str
-    quality: str
-    upload_name: str
-    upload_sha256: str
-    upload: bytes
-    sha256: str
-    geojson: bytes
-    feature_count: int
-    client: str = ""  # the importing session's address, for the audit log
-
-
-def now_utc() -> str:
-    """ISO timestamp, UTC, to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def _meta(row: sqlite3.Row) -> VersionMeta:

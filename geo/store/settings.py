@@ -1,0 +1,20 @@
+"""Where the store is, read from the environment: a PostgreSQL URL, else an SQLite file."""
+
+import os
+from pathlib import Path
+
+from geo.paths import PROJECT_ROOT
+
+ADMIN_DIR_ENV = "HENGDONG_ADMIN_DIR"
+STORE_FILE_NAME = "versions.sqlite"
+
+
+def admin_dir() -> Path:
+    """Where versions and the audit log live (outside the checkout in a deployment)."""
+    configured = os.environ.get(ADMIN_DIR_ENV)
+    return Path(configured) if configured else PROJECT_ROOT / "admin_data"
+
+
+def store_path() -> Path:
+    """The SQLite database holding every version and the audit log."""
+    return admin_dir() / STORE_FILE_NAME
