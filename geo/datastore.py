@@ -74,7 +74,7 @@ def _imported(layer_id: str) -> Imported | None:
     meta = store.current_meta(layer_id)
     if meta is None:
         return None
-    key = ("layer", layer_id, "store", str(store.path), store.identity(), meta.version,
+    key = ("layer", layer_id, "store", store.location, store.identity(), meta.version,
            meta.sha256)
     frame = _cached(key, lambda: read_geojson(
         store.verified_bytes(layer_id, meta.version, meta.sha256)))

@@ -1,11 +1,19 @@
 """What every store backend holds and says: versions, accounts, audit rows, and its errors."""
 
+import hashlib
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 OPEN_SOURCE_VERSION = 0  # "version 0" = the committed build from open sources in data/
 LOCK_WAIT_LIMIT_S = 60.0  # a write waiting for another write's lock gives up after this long
+META_COLUMNS = ("layer_id", "version", "created_at", "admin", "comment", "source", "licence",
+                "quality", "upload_name", "upload_sha256", "sha256", "feature_count", "summary")
+ACCOUNT_COLUMNS = ("name", "role", "layers", "password_hash", "disabled", "session_epoch",
+                   "created_at", "updated_at")
+AUDIT_KEYS = ("id", "at", "admin", "action", "layer_id", "version", "detail", "client", "outcome")
 
 
 class StoreError(Exception):
@@ -104,3 +112,28 @@ class AuditEntry:
     layer_id: str = ""
     version: int | None = None
     detail: str = ""
+
+
+def meta_from_row(row: Sequence) -> VersionMeta:
+    """A VersionMeta from a row of META_COLUMNS (summary as JSON text)."""
+    values = dict(zip(META_COLUMNS, row, strict=True))
+    values["summary"] = json.loads(values["summary"])
+    return VersionMeta(**values)
+
+
+def account_from_row(row: Sequence) -> Account:
+    """An Account from a row of ACCOUNT_COLUMNS (layers comma-separated)."""
+    values = dict(zip(ACCOUNT_COLUMNS, row, strict=True))
+    values["layers"] = tuple(values["layers"].split(","))
+    values["disabled"] = bool(values["disabled"])
+    return Account(**values)
+
+
+def verified(layer_id: str, version: int, data: bytes, recorded_sha256: str) -> bytes:
+    """The stored bytes of a version, StoreTampered when they differ from the import's checksum."""
+    if hashlib.sha256(data).hexdigest() != recorded_sha256:
+        raise StoreTampered(
+            f"{layer_id} v{version} 的数据与导入时记录的校验和不符（已被改动或损坏）",
+            f"the stored data of {layer_id} v{version} does not match the checksum "
+            "recorded at import (altered or damaged)")
+    return data

@@ -8,7 +8,7 @@ UPDATE and DELETE, and no method here changes a row once written.
 
 import sqlite3
 
-from geo.store.model import Account, AuditEntry
+from geo.store.model import ACCOUNT_COLUMNS, AUDIT_KEYS, Account, AuditEntry, account_from_row
 
 ACCOUNT_SCHEMA = (
     """CREATE TABLE IF NOT EXISTS accounts (
@@ -41,9 +41,6 @@ ACCOUNT_SCHEMA = (
 )
 # Columns added to the audit table of stores created before accounts existed.
 AUDIT_COLUMNS = {"client": "TEXT NOT NULL DEFAULT ''", "outcome": "TEXT NOT NULL DEFAULT 'ok'"}
-ACCOUNT_COLUMNS = ("name", "role", "layers", "password_hash", "disabled", "session_epoch",
-                   "created_at", "updated_at")
-AUDIT_KEYS = ("id", "at", "admin", "action", "layer_id", "version", "detail", "client", "outcome")
 
 
 def migrate(db: sqlite3.Connection) -> None:
@@ -69,12 +66,6 @@ def _has_table(db: sqlite3.Connection, name: str) -> bool:
                       (name,)).fetchone() is not None
 
 
-def _account(row: tuple) -> Account:
-    values = dict(zip(ACCOUNT_COLUMNS, row, strict=True))
-    values["layers"] = tuple(values["layers"].split(","))
-    values["disabled"] = bool(values["disabled"])
-    return Account(**values)
-
 
 class AccountTables:
     """Account, throttling and audit methods of the version store (needs `_read`/`_write`)."""
@@ -86,7 +77,7 @@ class AccountTables:
                 return None
             row = db.execute(f"SELECT {', '.join(ACCOUNT_COLUMNS)} FROM accounts "
                              "WHERE name = ?", (name,)).fetchone()
-        return _account(row) if row else None
+        return account_from_row(row) if row else None
 
     def accounts(self) -> list[Account]:
         """Every account, by name."""
@@ -95,9 +86,9 @@ class AccountTables:
                 return []
             rows = db.execute(f"SELECT {', '.join(ACCOUNT_COLUMNS)} FROM accounts "
                               "ORDER BY name").fetchall()
-        return [_account(r) for r in rows]
+        return [account_from_row(r) for r in rows]
 
-    def put_account(self, account: Account, entry: AuditEntry) -> None:
+    def putaccount_from_row(self, account: Account, entry: AuditEntry) -> None:
         """Create or replace an account and audit the change, in one transaction."""
         with self._write() as db:
             db.execute(f"INSERT OR REPLACE INTO accounts ({', '.join(ACCOUNT_COLUMNS)}) "
@@ -107,7 +98,7 @@ class AccountTables:
                         account.created_at, account.updated_at))
             write_audit(db, entry)
 
-    def delete_account(self, name: str, entry: AuditEntry) -> None:
+    def deleteaccount_from_row(self, name: str, entry: AuditEntry) -> None:
         """Remove an account (its audit rows stay) and audit the removal."""
         with self._write() as db:
             db.execute("DELETE FROM accounts WHERE name = ?", (name,))
