@@ -100,9 +100,13 @@ class PostgisCluster:
         return self
 
     def create_database(self, name: str) -> str:
-        """A new database with PostGIS (copied from the template); its URL."""
-        self.psql(f'CREATE DATABASE "{name}" TEMPLATE {TEMPLATE}')
+        """A new database with PostGIS (copied from the template, ~0.4 s); its URL."""
+        self.psql(f'CREATE DATABASE "{name}" TEMPLATE {TEMPLATE} STRATEGY FILE_COPY')
         return self.url(name)
+
+    def drop_database(self, name: str) -> None:
+        """Remove a database, closing whatever connections it still has."""
+        self.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def stop(self) -> None:
         """Stop the server and remove everything it wrote."""

@@ -28,11 +28,6 @@ BOMB_BYTES = 1 << 30  # what the lying member really unpacks to: 1 GiB of zeros
 PEAK_LIMIT_BYTES = 64 << 20  # Python allocations while refusing it
 
 
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
-
 
 def _patch_headers(path: Path, member: str, **fields: int) -> Path:
     """Rewrite fields of one member's local and central headers (what a forged zip does)."""

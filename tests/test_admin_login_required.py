@@ -12,14 +12,16 @@ from geo.store import open_store
 from ui.login import SESSION_KEY
 from ui.text import plain
 
+pytestmark = pytest.mark.both_backends
+
 PASSWORD = "viewer password long enough"
 
 
 @pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
+def admin_dir(admin_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The isolated store of tests/conftest.py, without the legacy shared password."""
     monkeypatch.delenv("HENGDONG_ADMIN_PASSWORD", raising=False)
-    return tmp_path / "admin"
+    return admin_dir
 
 
 def _app() -> AppTest:

@@ -28,13 +28,13 @@ def _page(lang: str = "zh") -> None:
 
 
 @pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
+def admin_dir(admin_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The isolated store of tests/conftest.py, without the legacy password or login delays."""
     monkeypatch.delenv("HENGDONG_ADMIN_PASSWORD", raising=False)
     # Attempts from one test client follow each other faster than any delay; the delays have
     # their own tests (here and in test_admin_throttling.py).
     monkeypatch.setenv("HENGDONG_LOGIN_DELAY_SECONDS", "0")
-    return tmp_path / "admin"
+    return admin_dir
 
 
 def _book() -> Accounts:

@@ -17,12 +17,6 @@ from geo.store import open_store
 from tests.admin_support import bowtie_at, official_townships, write_geojson, zip_shapefile
 
 
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
-
-
 def _state(layer_id: str) -> tuple:
     store = open_store()
     current = store.current_version(layer_id)

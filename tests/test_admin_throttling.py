@@ -2,7 +2,6 @@
 window, per account and per client, the same answer for a wrong name and a wrong password, a
 lock an admin lifts, and the audit rows of each attempt."""
 
-from pathlib import Path
 
 import pytest
 
@@ -10,13 +9,10 @@ from geo.admin.accounts import ADMIN, Accounts, Policy
 from geo.store import open_store
 from tests.test_admin_accounts import CHEAP, PASSWORD, FakeClock
 
+pytestmark = pytest.mark.both_backends
+
 POLICY = Policy(max_failures=5, window_s=15 * 60, lockout_s=15 * 60, base_delay_s=1.0)
 
-
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
 
 
 @pytest.fixture()

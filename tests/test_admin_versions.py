@@ -2,7 +2,6 @@
 concurrent imports from parallel processes, and the CLI."""
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -10,18 +9,15 @@ from pathlib import Path
 import pytest
 
 from geo import datastore
-from geo.admin import service
+from geo.admin import integrity, integrity_pg, service
 from geo.admin.measure import area_km2
 from geo.admin.serialize import sha256
 from geo.paths import PROJECT_ROOT
 from geo.store import open_store, settings
 from tests.admin_support import moved_border, official_townships, townships, write_geojson
+from tests.store_support import database_url
 
-
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
+pytestmark = pytest.mark.both_backends
 
 
 def _grown(index: int, radius_deg: float, path: Path) -> Path:
@@ -142,8 +138,8 @@ def test_concurrent_imports_from_parallel_processes(tmp_path: Path, admin_dir: P
                                                  "open-source build")
     assert store.current_version("townships") == workers  # the last committed import
     assert len([e for e in store.audit_log("townships") if e["action"] == "import"]) == workers
-    with sqlite3.connect(settings.store_path()) as db:
-        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    url = database_url()
+    assert (integrity_pg.check(url) if url else integrity.check(settings.store_path())) == []
 
 
 def _cli(*args: str, admin_dir: Path) -> subprocess.CompletedProcess:

@@ -16,11 +16,7 @@ from geo.paths import MANIFEST_PATH, PROJECT_ROOT
 from geo.store import open_store, settings
 from tests.admin_support import official_townships, write_geojson
 
-
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
+pytestmark = pytest.mark.both_backends
 
 
 def test_without_imports_the_open_source_build_is_served() -> None:
@@ -30,6 +26,7 @@ def test_without_imports_the_open_source_build_is_served() -> None:
     assert info["quality"] == "approximate"
     assert len(datastore.load_layer("townships")) == 17
     assert not settings.store_path().exists()  # reading never creates the store
+    assert open_store().identity() is None
 
 
 def test_an_import_by_another_process_shows_on_the_next_call(tmp_path: Path,

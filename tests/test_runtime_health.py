@@ -16,12 +16,6 @@ from tests.admin_support import official_townships, write_geojson
 from ui import health
 
 
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
-
-
 @pytest.fixture()
 def checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of static/ and data/ the app reads instead of the real ones."""

@@ -38,11 +38,6 @@ from tests.site_support import (
 REL = 1e-3
 
 
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(ADMIN_DIR_ENV, str(tmp_path / "admin"))
-    return tmp_path / "admin"
-
 
 def across_border() -> shapely.Polygon:
     lon, lat = border_point("洣水镇", "吴集镇")

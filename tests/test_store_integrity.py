@@ -25,11 +25,6 @@ from tests.admin_support import moved_border, official_townships, townships, wri
 OPEN_DATA_NOTICE = "官方数据暂不可用，显示开放数据"
 
 
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
-
 
 def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """Forget what this process has read, as a restarted app would."""

@@ -219,7 +219,7 @@ class VersionStore(AccountTables):
                              (layer_id,)).fetchone()
         return row[0] if row else OPEN_SOURCE_VERSION
 
-    def currentmeta_from_row(self, layer_id: str) -> VersionMeta | None:
+    def current_meta(self, layer_id: str) -> VersionMeta | None:
         """Metadata of the imported version being served, None when serving data/."""
         with self._read() as db:
             if db is None:

@@ -88,7 +88,7 @@ class AccountTables:
                               "ORDER BY name").fetchall()
         return [account_from_row(r) for r in rows]
 
-    def putaccount_from_row(self, account: Account, entry: AuditEntry) -> None:
+    def put_account(self, account: Account, entry: AuditEntry) -> None:
         """Create or replace an account and audit the change, in one transaction."""
         with self._write() as db:
             db.execute(f"INSERT OR REPLACE INTO accounts ({', '.join(ACCOUNT_COLUMNS)}) "
@@ -98,7 +98,7 @@ class AccountTables:
                         account.created_at, account.updated_at))
             write_audit(db, entry)
 
-    def deleteaccount_from_row(self, name: str, entry: AuditEntry) -> None:
+    def delete_account(self, name: str, entry: AuditEntry) -> None:
         """Remove an account (its audit rows stay) and audit the removal."""
         with self._write() as db:
             db.execute("DELETE FROM accounts WHERE name = ?", (name,))
