@@ -20,6 +20,9 @@ if [ "${1:-}" = "--dev" ]; then
   [ -x /usr/bin/chromium ] || apt_install chromium fonts-noto-cjk
   # PDF tests read reports back with poppler (pdftotext, pdfinfo).
   command -v pdftotext >/dev/null || apt_install poppler-utils
+  # The store tests run against a real PostgreSQL 15 + PostGIS (harness/postgis.py).
+  [ -f /usr/share/postgresql/15/extension/postgis.control ] \
+    || apt_install postgresql-15 postgresql-15-postgis-3
 else
   .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
 fi
