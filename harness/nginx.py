@@ -7,6 +7,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ TEMPLATE = PROJECT_ROOT / "deploy" / "nginx.conf"
 NGINX = Path(os.environ.get("NGINX_PATH", shutil.which("nginx") or "/usr/sbin/nginx"))
 ROUTE_COOKIE = "hengdong_route"
 STARTUP_LIMIT_S = 20
+KEPT_FILES = ("nginx.conf", "error.log", "access.log", "nginx.out")
 SLOT = re.compile(r"\{\{(\w+)\}\}")
 
 
@@ -83,17 +85,26 @@ def _accepts(port: int) -> bool:
 
 
 class NginxServer:
-    """`nginx -p <folder> -c <folder>/nginx.conf` in the foreground, on `port`, in front of
-    `instances`; the configuration is checked (`nginx -t`) before it starts."""
+    """`nginx -p <dir> -c <dir>/nginx.conf` in the foreground, on `port`, in front of
+    `instances`; the configuration is checked (`nginx -t`) before it starts. Its files live in
+    a fresh folder under the system's temporary directory (run as root, nginx's workers are
+    `nobody` and must reach their temporary files: a test's own temporary folder is private);
+    on stop the configuration and logs are copied to `log_folder` and that folder is removed."""
 
-    def __init__(self, instances: list[Upstream], port: int, folder: Path,
+    def __init__(self, instances: list[Upstream], port: int, log_folder: Path,
                  upload_mb: int = 101) -> None:
+        self.instances = instances
         self.port = port
-        self.folder = folder
+        self.log_folder = log_folder
+        self.upload_mb = upload_mb
         self.url = f"http://127.0.0.1:{port}"
-        self.config_path = folder / "nginx.conf"
-        self.config = render(instances, f"127.0.0.1:{port}", folder, upload_mb)
+        self.folder: Path | None = None
         self.process: subprocess.Popen | None = None
+
+    @property
+    def config_path(self) -> Path:
+        assert self.folder is not None, "not started"
+        return self.folder / "nginx.conf"
 
     def _command(self, *extra: str) -> list[str]:
         if not NGINX.exists():
@@ -102,28 +113,31 @@ class NginxServer:
         return [str(NGINX), "-p", str(self.folder), "-c", str(self.config_path), *extra]
 
     def __enter__(self) -> "NginxServer":
-        # Run as root, nginx's workers are `nobody`: they must reach the temporary files.
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix="hengdong-nginx-"))
         self.folder.chmod(0o755)
-        self.config_path.write_text(self.config, encoding="utf-8")
+        self.config_path.write_text(
+            render(self.instances, f"127.0.0.1:{self.port}", self.folder, self.upload_mb),
+            encoding="utf-8")
         checked = subprocess.run(self._command("-t"), capture_output=True, text=True)
         if checked.returncode != 0:
+            self.stop()
             raise RuntimeError(f"{self.config_path} refused by nginx:\n{checked.stderr}")
-        log = (self.folder / "nginx.out").open("w")
-        with log:
+        with (self.folder / "nginx.out").open("w") as log:
             self.process = subprocess.Popen(
                 self._command("-g", "daemon off;"), stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True)
         deadline = time.monotonic() + STARTUP_LIMIT_S
         while not _accepts(self.port):
             if self.process.poll() is not None or time.monotonic() > deadline:
+                error_log = (self.folder / "error.log").read_text(errors="replace")
                 self.stop()
-                raise RuntimeError(f"nginx did not start: {(self.folder / 'error.log')}")
+                raise RuntimeError(f"nginx did not start:\n{error_log}")
             time.sleep(0.1)
         return self
 
     def stop(self) -> None:
-        """Stop nginx (SIGTERM: fast shutdown, open websockets too; SIGKILL if it hangs)."""
+        """Stop nginx (SIGTERM: fast shutdown, open websockets too; SIGKILL if it hangs), keep
+        its configuration and logs in log_folder, remove its own folder."""
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -131,6 +145,12 @@ class NginxServer:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+        if self.folder and self.folder.exists():
+            self.log_folder.mkdir(parents=True, exist_ok=True)
+            for name in KEPT_FILES:
+                if (self.folder / name).exists():
+                    shutil.copy(self.folder / name, self.log_folder / name)
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  traceback: TracebackType | None) -> None:
