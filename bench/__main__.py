@@ -41,8 +41,8 @@ from bench.search_time import search_rows, search_seconds
 from bench.server import PeakMemory
 from bench.server_time import rerun_seconds, township_rerun_seconds
 from bench.site_time import site_check_row, site_check_seconds
-from geo.admin.settings import ADMIN_DIR_ENV
 from geo.paths import PROJECT_ROOT
+from geo.store.settings import ADMIN_DIR_ENV
 from harness.chromium import launch_chromium
 from harness.local_app import StreamlitServer
 from layers.admin_areas import title as admin_areas_title

@@ -31,9 +31,9 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 
 from bench.report import Row
 from bench.server import tree_rss_bytes
-from geo.admin.settings import ADMIN_DIR_ENV
 from geo.datastore import load_layer
 from geo.paths import PROJECT_ROOT
+from geo.store.settings import ADMIN_DIR_ENV
 from harness.local_app import StreamlitServer
 from ui.map_view import MAP_COMPONENT
 

@@ -19,9 +19,9 @@ from typing import Any
 import geopandas as gpd
 
 from geo import paths
-from geo.admin import settings
-from geo.admin.rules import RULES
-from geo.admin.store import StoreError, VersionMeta, VersionStore
+from geo.store import open_store
+from geo.store.model import StoreError, VersionMeta
+from geo.store.rules import RULES
 
 OPEN_SOURCE_LABEL_ZH = "开源数据构建"
 OPEN_SOURCE_LABEL_EN = "built from open sources"
@@ -62,10 +62,6 @@ def _manifest() -> dict[str, Any]:
                    lambda: json.loads(paths.MANIFEST_PATH.read_text(encoding="utf-8")))
 
 
-def _store() -> VersionStore:
-    return VersionStore(settings.store_path())
-
-
 def has_committed(layer_id: str) -> bool:
     """Whether data/ holds an open-source build of the layer."""
     return layer_id in _manifest()["layers"]
@@ -74,11 +70,11 @@ def has_committed(layer_id: str) -> bool:
 def _imported(layer_id: str) -> Imported | None:
     """The current imported version, verified; None when data/ is served. StoreError when the
     store cannot be read or the version fails its checksum."""
-    store = _store()
+    store = open_store()
     meta = store.current_meta(layer_id)
     if meta is None:
         return None
-    key = ("layer", layer_id, "store", str(store.path), store.identity(), meta.version,
+    key = ("layer", layer_id, "store", store.location, store.identity(), meta.version,
            meta.sha256)
     frame = _cached(key, lambda: read_geojson(
         store.verified_bytes(layer_id, meta.version, meta.sha256)))

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from geo.admin import settings
+from geo.admin.settings import TRUST_PROXY_ENV
 from geo.paths import PROJECT_ROOT
+from geo.store.settings import ADMIN_DIR_ENV, DATABASE_URL_ENV, admin_dir
 from harness.local_app import StreamlitServer, free_port
 from harness.nginx import NginxServer, Upstream, render
 
-DATABASE_URL_ENV = "HENGDONG_DATABASE_URL"
 SCRIPT = PROJECT_ROOT / "serve.py"  # app.py with GET /healthz
 
 
@@ -40,11 +40,9 @@ class SharedStore:
     database_url: str | None = None
 
     def env(self) -> dict[str, str]:
-        """The environment that points the app (and `python -m geo.admin`) at this store."""
-        env = {settings.ADMIN_DIR_ENV: str(self.admin_dir)}
-        if self.database_url:
-            env[DATABASE_URL_ENV] = self.database_url
-        return env
+        """The environment that points the app (and `python -m geo.admin`) at this store (an
+        empty URL: the SQLite store, whatever the calling shell says)."""
+        return {ADMIN_DIR_ENV: str(self.admin_dir), DATABASE_URL_ENV: self.database_url or ""}
 
 
 def instance_names(count: int) -> list[str]:
@@ -68,7 +66,7 @@ class Topology:
             raise ValueError(f"{len(names)} instances need {len(names)} ports, not {ports}")
         self.store = store
         self.folder = folder
-        shared = {**store.env(), settings.TRUST_PROXY_ENV: "1",
+        shared = {**store.env(), TRUST_PROXY_ENV: "1",
                   "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32), **(env or {})}
         self.servers = {
             name: StreamlitServer(SCRIPT, folder / f"instance-{name}.log", shared, port=number)
@@ -117,7 +115,7 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     up.add_argument("--instances", type=int, default=2)
     up.add_argument("--instance-ports", type=lambda s: [int(p) for p in s.split(",")],
                     help="comma-separated ports of the instances (default: free ones)")
-    up.add_argument("--admin-dir", type=Path, default=settings.admin_dir(),
+    up.add_argument("--admin-dir", type=Path, default=admin_dir(),
                     help="the shared SQLite store (default $HENGDONG_ADMIN_DIR or admin_data/)")
     up.add_argument("--database-url", default=os.environ.get(DATABASE_URL_ENV),
                     help=f"a PostGIS store instead (default ${DATABASE_URL_ENV})")

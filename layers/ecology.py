@@ -27,7 +27,7 @@ from layers.theme import (
 
 LAYER_ID = "ecology"
 DATA_LAYERS = ("xiangjiang", "villages")
-REDLINE_LAYER = "redline"  # admin-importable (geo/admin/rules.py)
+REDLINE_LAYER = "redline"  # admin-importable (geo/store/rules.py)
 POINT_GROUPS = ("五库", "多区")  # the 三水 rivers are lines: only the 湘江 has one
 
 GROUP_TITLES = {"三水": ("三水", "Three waters"), "五库": ("五库", "Five reservoirs"),

@@ -39,8 +39,7 @@ def app() -> Iterator[AppTest]:
 
 
 @pytest.fixture(autouse=True)
-def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
+def environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TIANDITU_TOKEN", "contract-test-token")  # offered only with a token
 
 

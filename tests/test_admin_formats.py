@@ -21,11 +21,6 @@ FLATTENING = 1 / 298.257222101
 COUNTY_SEAT = (112.953168, 27.08117)  # county record of the adcode source
 
 
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
-
 
 def gauss_kruger(lon: np.ndarray, lat: np.ndarray, central_meridian: float,
                  false_easting: float) -> tuple[np.ndarray, np.ndarray]:

@@ -21,16 +21,12 @@ from geo.admin import service
 from geo.admin.problems import RejectedFile
 from geo.admin.settings import DEFAULT_MAX_UPLOAD_MB
 from geo.paths import PROJECT_ROOT
+from geo.store import open_store
 from tests.admin_support import official_townships, write_geojson, zip_shapefile
 
 BOMB_BYTES = 1 << 30  # what the lying member really unpacks to: 1 GiB of zeros
 PEAK_LIMIT_BYTES = 64 << 20  # Python allocations while refusing it
 
-
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
 
 
 def _patch_headers(path: Path, member: str, **fields: int) -> Path:
@@ -223,10 +219,10 @@ def test_hostile_file_is_refused_with_a_named_problem(case: str, tmp_path: Path)
     for shown in refused.value.problems:
         for text in (shown.text("zh"), shown.text("en")):
             assert str(tmp_path) not in text and "/tmp" not in text and "hengdong-" not in text
-    assert service.store().current_version(layer_id) == 0
+    assert open_store().current_version(layer_id) == 0
     if served is not None:
         assert datastore.load_layer(layer_id).equals(served)
-    audit = service.store().audit_log(layer_id)[0]
+    audit = open_store().audit_log(layer_id)[0]
     assert audit["action"] == "import-rejected" and audit["admin"] == "tester"
     assert f"hostile: {case} | file {file_name.split('/')[0]} sha256 " in audit["detail"]
 

@@ -6,20 +6,22 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.admin import service
 from geo.admin.accounts import ADMIN, VIEWER, Accounts
 from geo.paths import PROJECT_ROOT
+from geo.store import open_store
 from ui.login import SESSION_KEY
 from ui.text import plain
+
+pytestmark = pytest.mark.both_backends
 
 PASSWORD = "viewer password long enough"
 
 
 @pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
+def admin_dir(admin_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The isolated store of tests/conftest.py, without the legacy shared password."""
     monkeypatch.delenv("HENGDONG_ADMIN_PASSWORD", raising=False)
-    return tmp_path / "admin"
+    return admin_dir
 
 
 def _app() -> AppTest:
@@ -35,7 +37,7 @@ def test_without_the_setting_the_map_needs_no_login(monkeypatch: pytest.MonkeyPa
 
 def test_only_the_login_page_until_a_viewer_logs_in(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HENGDONG_REQUIRE_LOGIN", "1")
-    Accounts(service.store()).add("reader", VIEWER, PASSWORD, "cli:test", "cli")
+    Accounts(open_store()).add("reader", VIEWER, PASSWORD, "cli:test", "cli")
     app = _app()
     assert not app.exception
     assert [t.value for t in app.title] == ["登录"]
@@ -53,7 +55,7 @@ def test_only_the_login_page_until_a_viewer_logs_in(monkeypatch: pytest.MonkeyPa
 def test_an_account_name_with_markup_is_shown_as_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HENGDONG_REQUIRE_LOGIN", "1")
     name = "![t](http://198.51.100.7/t.png)<b>x</b>"
-    Accounts(service.store()).add(name, VIEWER, PASSWORD, "cli:test", "cli")
+    Accounts(open_store()).add(name, VIEWER, PASSWORD, "cli:test", "cli")
     app = _app()
     next(w for w in app.text_input if w.label == "账号").input(name)
     next(w for w in app.text_input if w.label == "密码").input(PASSWORD)
@@ -69,7 +71,7 @@ def _accounts_panel() -> None:
 
 
 def test_the_accounts_panel_shows_typed_names_with_markup_as_their_text() -> None:
-    book = Accounts(service.store())
+    book = Accounts(open_store())
     book.add("chief", ADMIN, PASSWORD, "cli:test", "cli")
     app = AppTest.from_function(_accounts_panel, default_timeout=60)
     app.session_state[SESSION_KEY] = book.authenticate("chief", PASSWORD, "test").session

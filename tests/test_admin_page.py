@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from geo.admin import service
 from geo.admin.accounts import ADMIN, EDITOR, VIEWER, Accounts, Session
 from geo.admin.problems import RejectedFile
+from geo.store import open_store
 from tests.admin_support import official_townships, write_geojson
 
 PASSWORD = "correct horse battery staple"
@@ -27,17 +28,17 @@ def _page(lang: str = "zh") -> None:
 
 
 @pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
+def admin_dir(admin_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The isolated store of tests/conftest.py, without the legacy password or login delays."""
     monkeypatch.delenv("HENGDONG_ADMIN_PASSWORD", raising=False)
     # Attempts from one test client follow each other faster than any delay; the delays have
     # their own tests (here and in test_admin_throttling.py).
     monkeypatch.setenv("HENGDONG_LOGIN_DELAY_SECONDS", "0")
-    return tmp_path / "admin"
+    return admin_dir
 
 
 def _book() -> Accounts:
-    return Accounts(service.store())
+    return Accounts(open_store())
 
 
 def _add(name: str, role: str, layers: tuple[str, ...] | None = None) -> None:
@@ -67,7 +68,7 @@ def _keys(app: AppTest) -> set[str]:
 
 
 def _audit(action: str | None = None) -> list[tuple]:
-    rows = reversed(service.store().audit_entries())
+    rows = reversed(open_store().audit_entries())
     return [(r["action"], r["outcome"], r["admin"], r["client"], r["layer_id"])
             for r in rows if action is None or r["action"] == action]
 
@@ -176,14 +177,14 @@ def test_an_editor_imports_and_rolls_back_under_its_own_name(tmp_path: Path) -> 
     app = _validated(_login(_run(), "ed"), tmp_path)
     app = app.button(key="admin_import").click().run()
     assert any(s.value.startswith("Imported as v1.") for s in app.success), app.error
-    meta = service.store().current_meta("townships")
+    meta = open_store().current_meta("townships")
     assert meta.admin == "ed"
     history = app.dataframe[0].value
     assert list(history["Admin"]) == ["", "ed"]
     app.selectbox(key="admin_rollback_version").select(0)
     app = app.run()
     app = app.button(key="admin_rollback").click().run()
-    assert service.store().current_version("townships") == 0
+    assert open_store().current_version("townships") == 0
     assert [r for r in _audit() if r[0] in ("import", "rollback")] == [
         ("import", "ok", "ed", "localhost", "townships"),
         ("rollback", "ok", "ed", "localhost", "townships")]
@@ -214,7 +215,7 @@ def test_a_viewer_session_cannot_trigger_an_import_with_crafted_state(tmp_path: 
     app.session_state["auth_session"] = vera
     app = app.button(key="admin_import").click().run()
     assert not app.exception
-    assert service.store().history("townships") == []
+    assert open_store().history("townships") == []
     assert "admin_import" not in _keys(app)
     forged = Session("vera", ADMIN, ("*",), vera.epoch, "local")  # role not in the store
     app.session_state["auth_session"] = forged
@@ -268,7 +269,7 @@ def test_an_admin_manages_accounts_on_the_page() -> None:
     _widget(app, "text_input", "Initial password").input(PASSWORD)
     app = _widget(app, "button", "Create").click().run()
     assert "Done: bob" in [s.value for s in app.success]
-    bob = service.store().account("bob")
+    bob = open_store().account("bob")
     assert (bob.role, bob.layers) == (EDITOR, ("redline",))
     assert "bob" in set(app.dataframe[-1].value["Account name"])
     _widget(app, "text_input", "Account name").input("carol")
@@ -276,10 +277,10 @@ def test_an_admin_manages_accounts_on_the_page() -> None:
     app = _widget(app, "button", "Create").click().run()
     assert [e.value for e in app.error] == ["密码至少 12 个字符 / a password has at least 12 "
                                             "characters"]
-    assert service.store().account("carol") is None
+    assert open_store().account("carol") is None
     app.selectbox(key="accounts_pick").select("bob")
     app = app.run().button(key="accounts_toggle").click().run()
-    assert service.store().account("bob").disabled
+    assert open_store().account("bob").disabled
     app.selectbox(key="accounts_pick").select("alice")
     app = app.run()
     assert app.button(key="accounts_toggle").disabled  # not one's own account
@@ -298,7 +299,7 @@ def test_the_audit_view_filters_and_downloads() -> None:
     table = next(d.value for d in app.dataframe if "Outcome" in d.value.columns)
     assert set(table["Action"]) == {"login"} and len(table) == 2
     assert "2 of 3 entries" in [c.value for c in app.caption]
-    frame = audit_frame(service.store().audit_entries())
+    frame = audit_frame(open_store().audit_entries())
     failed = filtered(frame, [], [], ["failed"], [], None)
     text = csv_bytes(failed).decode("utf-8-sig").splitlines()
     assert text[0] == "time_utc,account,client,action,layer,version,outcome,detail"
@@ -317,7 +318,7 @@ def test_an_editor_session_cannot_replay_account_changes() -> None:
     app.checkbox(key="accounts_remove_sure").check()
     app = app.button(key="accounts_toggle").click().run()
     assert not app.exception
-    assert not service.store().account("bob").disabled
+    assert not open_store().account("bob").disabled
     assert not {k for k in _keys(app) if k.startswith(("accounts_", "audit_"))}
     assert not [r for r in _audit() if r[0].startswith("account-") and r[2] != "cli:test"]
 

@@ -13,17 +13,12 @@ from shapely import affinity
 from geo import datastore
 from geo.admin import service
 from geo.admin.problems import RejectedFile
+from geo.store import open_store
 from tests.admin_support import bowtie_at, official_townships, write_geojson, zip_shapefile
 
 
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
-
-
 def _state(layer_id: str) -> tuple:
-    store = service.store()
+    store = open_store()
     current = store.current_version(layer_id)
     versions = [(m.version, m.sha256) for m in store.history(layer_id)]
     served = store.version_bytes(layer_id, current) if current else None
@@ -182,7 +177,7 @@ def test_bad_upload_is_refused_and_changes_nothing(case: str, tmp_path: Path) ->
     assert words in problem.text("en")
     assert file_name in problem.text("zh") and problem.zh != problem.en
     assert {layer: _state(layer) for layer in ("townships", "county")} == before
-    rejected = service.store().audit_log(layer_id)[0]
+    rejected = open_store().audit_log(layer_id)[0]
     assert rejected["action"] == "import-rejected" and file_name.split("/")[0] in rejected["detail"]
 
 
@@ -193,7 +188,7 @@ def test_size_limit_is_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         service.import_file(path, "townships", "tester", "too big")
     assert refused.value.problems[0].code == "too-big"
     assert "above the limit of 0.0 MB (HENGDONG_ADMIN_MAX_MB)" in refused.value.problems[0].en
-    assert service.store().current_version("townships") == 0
+    assert open_store().current_version("townships") == 0
     assert service.history("townships") == []
 
 

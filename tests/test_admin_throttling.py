@@ -2,21 +2,17 @@
 window, per account and per client, the same answer for a wrong name and a wrong password, a
 lock an admin lifts, and the audit rows of each attempt."""
 
-from pathlib import Path
 
 import pytest
 
-from geo.admin import service
 from geo.admin.accounts import ADMIN, Accounts, Policy
+from geo.store import open_store
 from tests.test_admin_accounts import CHEAP, PASSWORD, FakeClock
+
+pytestmark = pytest.mark.both_backends
 
 POLICY = Policy(max_failures=5, window_s=15 * 60, lockout_s=15 * 60, base_delay_s=1.0)
 
-
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
 
 
 @pytest.fixture()
@@ -26,7 +22,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture()
 def accounts(clock: FakeClock) -> Accounts:
-    accounts = Accounts(service.store(), clock, POLICY, CHEAP)
+    accounts = Accounts(open_store(), clock, POLICY, CHEAP)
     accounts.add("alice", ADMIN, PASSWORD, "cli:test", "cli")
     return accounts
 

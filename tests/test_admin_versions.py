@@ -2,7 +2,6 @@
 concurrent imports from parallel processes, and the CLI."""
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -10,17 +9,15 @@ from pathlib import Path
 import pytest
 
 from geo import datastore
-from geo.admin import service, settings
+from geo.admin import integrity, integrity_pg, service
 from geo.admin.measure import area_km2
 from geo.admin.serialize import sha256
 from geo.paths import PROJECT_ROOT
+from geo.store import open_store, settings
 from tests.admin_support import moved_border, official_townships, townships, write_geojson
+from tests.store_support import database_url
 
-
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
+pytestmark = pytest.mark.both_backends
 
 
 def _grown(index: int, radius_deg: float, path: Path) -> Path:
@@ -75,7 +72,7 @@ def test_change_summary_counts_changed_features_and_area(tmp_path: Path) -> None
 def test_rollback_restores_the_exact_previous_bytes(tmp_path: Path) -> None:
     first = service.import_file(write_geojson(official_townships(), tmp_path / "a.geojson"),
                                 "townships", "alice", "first")
-    store = service.store()
+    store = open_store()
     first_bytes = store.version_bytes("townships", 1)
     service.import_file(_grown(3, 0.01, tmp_path / "b.geojson"), "townships", "bob", "second")
     assert store.version_bytes("townships", 2) != first_bytes
@@ -101,7 +98,7 @@ def test_rollback_to_a_missing_version_changes_nothing(tmp_path: Path) -> None:
                         "townships", "alice", "first")
     with pytest.raises(KeyError, match="no version 7"):
         service.rollback("townships", 7, "alice")
-    assert service.store().current_version("townships") == 1
+    assert open_store().current_version("townships") == 1
 
 
 # Each child waits for the start file, then imports: the imports really overlap.
@@ -131,7 +128,7 @@ def test_concurrent_imports_from_parallel_processes(tmp_path: Path, admin_dir: P
     assert [child.returncode for child in children] == [0] * workers, outputs
     versions = [int(out.split()[-1]) for out, _err in outputs]
     assert sorted(versions) == list(range(1, workers + 1))
-    store = service.store()
+    store = open_store()
     history = service.history("townships")
     assert [m.version for m in history] == list(range(1, workers + 1))
     for meta in history:
@@ -141,8 +138,8 @@ def test_concurrent_imports_from_parallel_processes(tmp_path: Path, admin_dir: P
                                                  "open-source build")
     assert store.current_version("townships") == workers  # the last committed import
     assert len([e for e in store.audit_log("townships") if e["action"] == "import"]) == workers
-    with sqlite3.connect(settings.store_path()) as db:
-        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    url = database_url()
+    assert (integrity_pg.check(url) if url else integrity.check(settings.store_path())) == []
 
 
 def _cli(*args: str, admin_dir: Path) -> subprocess.CompletedProcess:
@@ -169,4 +166,4 @@ def test_cli_validate_import_history_rollback(tmp_path: Path, admin_dir: Path) -
     assert "import-rejected" in history.stdout
     rolled = _cli("rollback", "townships", "0", "--admin", "alice", admin_dir=admin_dir)
     assert rolled.returncode == 0
-    assert service.store().current_version("townships") == 0
+    assert open_store().current_version("townships") == 0

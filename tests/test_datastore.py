@@ -11,15 +11,12 @@ import pytest
 import shapely
 
 from geo import datastore
-from geo.admin import service, settings
+from geo.admin import service
 from geo.paths import MANIFEST_PATH, PROJECT_ROOT
+from geo.store import open_store, settings
 from tests.admin_support import official_townships, write_geojson
 
-
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
+pytestmark = pytest.mark.both_backends
 
 
 def test_without_imports_the_open_source_build_is_served() -> None:
@@ -29,6 +26,7 @@ def test_without_imports_the_open_source_build_is_served() -> None:
     assert info["quality"] == "approximate"
     assert len(datastore.load_layer("townships")) == 17
     assert not settings.store_path().exists()  # reading never creates the store
+    assert open_store().identity() is None
 
 
 def test_an_import_by_another_process_shows_on_the_next_call(tmp_path: Path,
@@ -47,7 +45,7 @@ def test_an_import_by_another_process_shows_on_the_next_call(tmp_path: Path,
     manifest = json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))["layers"]["townships"]
     assert info["title_zh"] == manifest["title_zh"] and info["quality"] == "surveyed"
     assert datastore.load_layer("townships").equals(
-        service.frame_from_geojson(service.store().version_bytes("townships", 2)))
+        service.frame_from_geojson(open_store().version_bytes("townships", 2)))
 
 
 def test_unchanged_layers_are_not_parsed_again(monkeypatch: pytest.MonkeyPatch,

@@ -9,16 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import paths
-from geo.admin import service, settings
+from geo.admin import service
 from geo.paths import PROJECT_ROOT
+from geo.store import settings
 from tests.admin_support import official_townships, write_geojson
 from ui import health
-
-
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
 
 
 @pytest.fixture()

@@ -255,14 +255,11 @@ def test_unreachable_tiles_leave_a_note_instead_of_failing(tmp_path: Path) -> No
     assert "底图瓦片无法获取" in text
 
 
-def test_ecology_sheet_draws_the_official_red_line_once_loaded(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_ecology_sheet_draws_the_official_red_line_once_loaded(tmp_path: Path) -> None:
     import geopandas as gpd
 
     from geo.admin import service
 
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
     seat = datastore.load_layer("seats").geometry.iloc[0]
     area = gpd.GeoDataFrame({"name": ["测试红线"]}, geometry=[seat.buffer(0.02)],
                             crs="EPSG:4326")

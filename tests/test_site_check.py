@@ -29,11 +29,6 @@ from tests.site_support import (
 REL = 1e-3  # figures agree within 0.1 %
 
 
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
-
 
 def shares_of(report: dict) -> dict[str, float]:
     return {item["name"]: item["share"] for item in report["townships"]["items"]}

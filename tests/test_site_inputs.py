@@ -15,7 +15,6 @@ import pytest
 import shapely
 from pyproj import Transformer
 
-from geo.admin.settings import ADMIN_DIR_ENV
 from geo.paths import PROJECT_ROOT
 from geo.site.check import check_site
 from geo.site.coordinates import parse_coordinates
@@ -25,6 +24,7 @@ from geo.site.limits import MAX_VERTICES, SITE_MAX_MB_ENV
 from geo.site.load import site_from_upload
 from geo.site.markdown import esc, render_markdown
 from geo.site.problems import SiteRejected
+from geo.store.settings import ADMIN_DIR_ENV
 from tests.admin_corpus import HOSTILE_NAMES
 from tests.site_support import (
     area,
@@ -37,11 +37,6 @@ from tests.site_support import (
 
 REL = 1e-3
 
-
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(ADMIN_DIR_ENV, str(tmp_path / "admin"))
-    return tmp_path / "admin"
 
 
 def across_border() -> shapely.Polygon:

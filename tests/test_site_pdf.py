@@ -5,19 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from geo.paths import PROJECT_ROOT
 from geo.site.check import check_site
 from geo.site.inputs import drawn
 from geo.site.pdf import render_pdf
 from tests.site_support import border_point, square
-
-
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
 
 
 def test_pdf_has_the_map_page_and_the_report_text(tmp_path: Path) -> None:

@@ -16,18 +16,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import datastore
-from geo.admin import integrity, service, settings, store
-from geo.admin.store import StoreBusy, StoreTampered, StoreUnreadable
+from geo.admin import integrity, service
 from geo.paths import PROJECT_ROOT
+from geo.store import open_store, settings, sqlite
+from geo.store.model import StoreBusy, StoreTampered, StoreUnreadable
 from tests.admin_support import moved_border, official_townships, townships, write_geojson
 
 OPEN_DATA_NOTICE = "官方数据暂不可用，显示开放数据"
 
-
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
 
 
 def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -199,7 +195,7 @@ def test_repair_serves_the_newest_intact_version_instead_of_a_tampered_one(
     _fresh_process(monkeypatch)
     assert datastore.layer_info("townships")["version"] == 1
     assert not datastore.store_troubles()
-    assert service.store().audit_log("townships")[0]["admin"] == "ops"
+    assert open_store().audit_log("townships")[0]["admin"] == "ops"
 
 
 def _hold_lock(path: Path, seconds: float, started: threading.Event) -> None:
@@ -215,23 +211,23 @@ def test_a_write_waiting_for_the_lock_says_so_and_then_succeeds(
         tmp_path: Path, caplog: pytest.LogCaptureFixture,
         monkeypatch: pytest.MonkeyPatch) -> None:
     _import(tmp_path, "v1.geojson", 0.01)
-    monkeypatch.setattr(store, "LOCK_POLL_S", 0.2)
+    monkeypatch.setattr(sqlite, "LOCK_POLL_S", 0.2)
     started = threading.Event()
     holder = threading.Thread(target=_hold_lock, args=(settings.store_path(), 1.5, started))
     holder.start()
     started.wait()
-    with caplog.at_level(logging.WARNING, logger="geo.admin.store"):
+    with caplog.at_level(logging.WARNING, logger="geo.store.sqlite"):
         service.rollback("townships", 0, "tester", "while locked")
     holder.join()
     assert any("locked by another write; waiting" in r.getMessage() for r in caplog.records)
-    assert service.store().current_version("townships") == 0
+    assert open_store().current_version("townships") == 0
 
 
 def test_a_write_locked_too_long_gives_up_with_a_message(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _import(tmp_path, "v1.geojson", 0.01)
-    monkeypatch.setattr(store, "LOCK_POLL_S", 0.2)
-    monkeypatch.setattr(store, "LOCK_WAIT_LIMIT_S", 0.5)
+    monkeypatch.setattr(sqlite, "LOCK_POLL_S", 0.2)
+    monkeypatch.setattr(sqlite, "LOCK_WAIT_LIMIT_S", 0.5)
     started = threading.Event()
     holder = threading.Thread(target=_hold_lock, args=(settings.store_path(), 2.0, started))
     holder.start()
@@ -239,4 +235,4 @@ def test_a_write_locked_too_long_gives_up_with_a_message(
     with pytest.raises(StoreBusy, match="nothing was changed"):
         service.rollback("townships", 0, "tester", "while locked")
     holder.join()
-    assert service.store().current_version("townships") == 1
+    assert open_store().current_version("townships") == 1

@@ -50,12 +50,12 @@ def test_only_the_newest_versions_are_kept(tmp_path: Path, monkeypatch) -> None:
 
 
 @pytest.fixture()
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
+def admin_dir(admin_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The isolated store of tests/conftest.py, and map resources written under tmp_path."""
     monkeypatch.setattr(map_resource, "MAPS_DIR", tmp_path / "maps")
     monkeypatch.setattr(map_view, "publish", partial(map_resource.publish,
                                                      folder=tmp_path / "maps"))
-    return tmp_path / "admin"
+    return admin_dir
 
 
 def test_url_changes_when_an_admin_import_changes_the_townships(

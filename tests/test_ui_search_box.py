@@ -79,9 +79,8 @@ def test_nothing_found_says_so():
 
 
 @pytest.fixture
-def hostile_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def hostile_names(tmp_path: Path) -> None:
     """Villages and seats imported with names that are markdown, HTML and JS."""
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
     for case in ("villages", "seats-hostile-names"):
         path, layer_id, options = ACCEPTED[case](tmp_path)
         service.import_file(path, layer_id, "test", f"hostile names: {case}", **options)

@@ -22,11 +22,6 @@ def _panel(lang: str = "zh") -> None:
     render_site_check(lang, "osm")
 
 
-@pytest.fixture(autouse=True)
-def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
-    return tmp_path / "admin"
-
 
 def _paste(text: str, lang: str = "zh") -> AppTest:
     app = AppTest.from_function(_panel, args=(lang,), default_timeout=60).run()

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from geo.admin.account_store import Account
 from geo.admin.accounts import ALL_LAYERS, EDITOR, MANAGE_ACCOUNTS, ROLES, AccountError, Accounts
-from geo.admin.rules import RULES
+from geo.store.model import Account
+from geo.store.rules import RULES
 from ui import login
 from ui.i18n import Lang, t
 from ui.text import plain

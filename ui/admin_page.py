@@ -16,9 +16,10 @@ from geo.admin import service
 from geo.admin.accounts import IMPORT, MANAGE_ACCOUNTS, READ_AUDIT, ROLLBACK, may
 from geo.admin.diff import describe
 from geo.admin.problems import Problem, RejectedFile
-from geo.admin.rules import RULES
 from geo.admin.serialize import to_geojson_bytes
-from geo.admin.store import LOCK_WAIT_LIMIT_S, StoreError
+from geo.store import open_store
+from geo.store.model import LOCK_WAIT_LIMIT_S, StoreError
+from geo.store.rules import RULES
 from ui import accounts_panel, audit_view, login
 from ui.i18n import t
 from ui.store_notice import render_store_notice
@@ -196,7 +197,7 @@ def _history_section(lang: str, layer_id: str, admin: str) -> None:
         st.caption(_t(lang, f"当前：{plain(info['version_label_zh'])}{by}",
                       f"Now: {plain(info['version_label_en'])}"
                       + (f" by {plain(info['admin'])}" if by else "")))
-    store = service.store()
+    store = open_store()
     current = store.current_version(layer_id)
     versions = service.history(layer_id)
     st.dataframe(_history_rows(lang, versions, current), hide_index=True)

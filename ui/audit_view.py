@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from geo.admin import service
+from geo.store import open_store
 from ui.i18n import Lang, t
 
 COLUMNS = {"at": "time_utc", "admin": "account", "client": "client", "action": "action",
@@ -62,7 +62,7 @@ def render(lang: Lang) -> None:
     """The filters, the table and the CSV download."""
     st.subheader(t("audit_title", lang))
     st.caption(t("audit_caption", lang))
-    frame = audit_frame(service.store().audit_entries())
+    frame = audit_frame(open_store().audit_entries())
     choose = st.columns(4)
     chosen = []
     for column, box in zip(("account", "action", "outcome", "layer"), choose, strict=True):

@@ -10,7 +10,7 @@ import streamlit as st
 
 from geo.admin import settings
 from geo.admin.accounts import Accounts, LoginResult, Session, may
-from geo.admin.store import VersionStore
+from geo.store import open_store
 from ui.i18n import Lang, t
 from ui.text import plain
 
@@ -23,7 +23,7 @@ LEGACY_SECRET_KEY = "admin_password"
 def accounts() -> Accounts:
     """The account rules on the deployment's store (not through geo.admin.service, whose import
     code the viewer must not load)."""
-    return Accounts(VersionStore(settings.store_path()))
+    return Accounts(open_store())
 
 
 def client_address() -> str:

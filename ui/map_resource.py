@@ -10,10 +10,12 @@ browser for days without asking (HTTP heuristic freshness); a new version has a 
 import hashlib
 import os
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 
-from geo.admin.settings import store_path
 from geo.paths import DATA_DIR
+from geo.store import open_store
+from geo.store.model import StoreError
 from layers.assets import STATIC_DIR, STATIC_URL
 
 MAPS_DIR = STATIC_DIR / "maps"
@@ -36,10 +38,10 @@ def _prune(folder: Path, keep: int) -> None:
 
 def data_modified() -> float:
     """The newest modification time of the data the map is drawn from (data/, admin store)."""
-    sources = [p for p in DATA_DIR.rglob("*") if p.is_file()]
-    if store_path().exists():
-        sources.append(store_path())
-    return max(p.stat().st_mtime for p in sources)
+    times = [p.stat().st_mtime for p in DATA_DIR.rglob("*") if p.is_file()]
+    with suppress(StoreError):  # the store's notice says why; the map shows what is served
+        times.append(open_store().modified() or 0.0)
+    return max(times)
 
 
 def publish(text: str, name: str, modified: float, folder: Path = MAPS_DIR) -> str:

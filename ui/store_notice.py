@@ -3,8 +3,8 @@
 import streamlit as st
 
 from geo import datastore
-from geo.admin.rules import RULES
-from geo.admin.store import StoreUnreadable
+from geo.store.model import StoreUnreadable
+from geo.store.rules import RULES
 from ui.i18n import Lang, t
 from ui.text import plain
 

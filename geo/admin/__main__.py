@@ -1,5 +1,5 @@
 """Command line for admins: import, validate, history, rollback, check, repair, backup,
-users (see docs/admin.md)."""
+migrate, users (see docs/admin.md, docs/deploy.md)."""
 
 import argparse
 import getpass
@@ -7,12 +7,16 @@ import logging
 import sys
 from pathlib import Path
 
-from geo.admin import integrity, service, settings, users_cli
+from geo.admin import integrity, integrity_pg, service, users_cli
 from geo.admin.diff import describe
 from geo.admin.problems import Problem, RejectedFile
-from geo.admin.rules import RULES
 from geo.admin.serialize import to_geojson_bytes
-from geo.admin.store import StoreError
+from geo.store import open_store
+from geo.store.migrate import migrate
+from geo.store.model import StoreError
+from geo.store.postgis import PostgisStore
+from geo.store.rules import RULES
+from geo.store.settings import database_url, store_path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,16 +53,21 @@ def _parser() -> argparse.ArgumentParser:
     rol.add_argument("--admin", default=getpass.getuser())
     rol.add_argument("--comment", default="")
 
-    commands.add_parser("check", help="verify the version store: SQLite, every checksum, "
+    commands.add_parser("check", help="verify the version store: the database, every checksum, "
                                       "every current version")
     rep = commands.add_parser("repair", help="restore an unreadable store from a backup and "
                                              "serve intact versions instead of damaged ones")
     rep.add_argument("--from", dest="source", type=Path, metavar="BACKUP.sqlite",
                      help="the backup to restore (default: the newest good one in backups/)")
     rep.add_argument("--admin", default=getpass.getuser())
-    bak = commands.add_parser("backup", help="write a verified copy of the store "
-                                             "(default: backups/versions-<time>.sqlite)")
+    bak = commands.add_parser("backup", help="write a verified copy of the store (default: "
+                                             "backups/versions-<time>.sqlite, or .dump made by "
+                                             "pg_dump on PostgreSQL)")
     bak.add_argument("target", type=Path, nargs="?")
+    mig = commands.add_parser("migrate", help="copy the SQLite store (every version, the "
+                                              "history, audit log, accounts) into PostgreSQL; "
+                                              "running it again copies nothing")
+    mig.add_argument("--to", required=True, metavar="postgresql://…", dest="url")
     users_cli.add_parser(commands)
     return parser
 
@@ -100,7 +109,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    current = service.store().current_version(args.layer)
+    current = open_store().current_version(args.layer)
     print(f"{args.layer}: current version {current}" + (" (open-source build)" if not current
                                                           else ""))
     for meta in service.history(args.layer):
@@ -109,7 +118,7 @@ def _history(args: argparse.Namespace) -> int:
               f"sha256 {meta.sha256[:12]}  {meta.comment}")
         print(f"      {describe(meta.summary, 'en')}")
     print("audit log:")
-    for entry in service.store().audit_log(args.layer):
+    for entry in open_store().audit_log(args.layer):
         print(f"  {entry['at']}  {entry['admin']}  {entry['action']}  "
               f"v{entry['version'] if entry['version'] is not None else '-'}  {entry['detail']}")
     return 0
@@ -126,26 +135,50 @@ def _rollback(args: argparse.Namespace) -> int:
 
 
 def _check(_args: argparse.Namespace) -> int:
-    path = settings.store_path()
-    findings = integrity.check(path)
+    url = database_url()
+    findings = integrity_pg.check(url) if url else integrity.check(store_path())
     for finding in findings:
         print(f"错误 ERROR: {finding.bilingual()}")
     if findings:
-        print("修复 TO REPAIR: python -m geo.admin repair  (or --from BACKUP.sqlite)")
+        print("修复 TO REPAIR: python -m geo.admin repair" + (
+            "  (a database PostgreSQL cannot read: pg_restore a dump, docs/deploy.md)" if url
+            else "  (or --from BACKUP.sqlite)"))
         return 1
-    print(f"完好 OK: {path.name}" + ("" if path.exists() else " (nothing imported yet)"))
+    empty = open_store().identity() is None
+    print(f"完好 OK: {open_store().location}" + (" (nothing imported yet)" if empty else ""))
     return 0
 
 
 def _repair(args: argparse.Namespace) -> int:
-    for line in integrity.repair(settings.store_path(), args.admin, args.source):
+    url = database_url()
+    if url and args.source:
+        raise ValueError("--from restores an SQLite backup; on PostgreSQL restore a dump with "
+                         "pg_restore (docs/deploy.md)")
+    done = (integrity_pg.repair(url, args.admin) if url
+            else integrity.repair(store_path(), args.admin, args.source))
+    for line in done:
         print(line)
     return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
-    print(f"已备份 BACKED UP: {integrity.backup(settings.store_path(), args.target)}")
+    url = database_url()
+    saved = (integrity_pg.backup(url, args.target) if url
+             else integrity.backup(store_path(), args.target))
+    print(f"已备份 BACKED UP: {saved}")
     return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    target = open_store(args.url)
+    if not isinstance(target, PostgisStore):
+        raise ValueError("--to takes a postgresql:// URL")
+    copied = migrate(store_path(), target)
+    print(f"已迁移 MIGRATED to {target.location}: {copied.describe()}")
+    findings = integrity_pg.check(args.url)
+    for finding in findings:
+        print(f"错误 ERROR: {finding.bilingual()}")
+    return 1 if findings else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"import": _import, "validate": _validate, "history": _history,
                 "rollback": _rollback, "check": _check, "repair": _repair,
-                "backup": _backup, "users": users_cli.run}[args.command](args)
+                "backup": _backup, "migrate": _migrate, "users": users_cli.run}[args.command](args)
     except StoreError as trouble:
         print(f"错误 ERROR: {trouble}")
         return 1

@@ -1,6 +1,6 @@
 """The account rules: roles and what they may do, passwords, login throttling, sessions.
 
-Everything is stored through the version store (`geo.admin.account_store`), so accounts and the
+Everything is stored through the version store (`geo.store`), so accounts and the
 audit trail move with it. Time comes from an injected clock (epoch seconds), so throttling and
 lockout can be tested without sleeping.
 """
@@ -10,14 +10,17 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from geo.admin import settings
-from geo.admin.account_store import Account, AuditEntry
-from geo.admin.rules import RULES
-from geo.admin.store import VersionStore
+from geo.store.model import Account, AuditEntry
+from geo.store.rules import RULES
+
+if TYPE_CHECKING:
+    from geo.store import Store
 
 VIEWER, EDITOR, ADMIN = "viewer", "editor", "admin"
 ROLES = (VIEWER, EDITOR, ADMIN)
@@ -114,7 +117,7 @@ def _layers(role: str, layers: tuple[str, ...] | None) -> tuple[str, ...]:
 class Accounts:
     """The account rules applied to one store, with a clock and a throttling policy."""
 
-    def __init__(self, store: VersionStore, clock: Clock = time.time,
+    def __init__(self, store: "Store", clock: Clock = time.time,
                  policy: Policy | None = None, hasher: PasswordHasher | None = None) -> None:
         self.store = store
         self.clock = clock

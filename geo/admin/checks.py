@@ -7,8 +7,8 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.admin.crs import REGION
 from geo.admin.problems import Problem
-from geo.admin.rules import CONVERTIBLE_TYPES, FIELD_ALIASES, GEOMETRY_TYPES, LayerRule
 from geo.admin.serialize import json_value
+from geo.store.rules import CONVERTIBLE_TYPES, FIELD_ALIASES, GEOMETRY_TYPES, LayerRule
 
 COUNTY_TOLERANCE_M = 1000.0  # official and open-source outlines differ by a few hundred metres
 LOCAL_METRIC_CRS = 4547  # CGCS2000 3-degree Gauss-Krüger CM 114E: the zone 衡东县 lies in

@@ -2,7 +2,7 @@
 
 What the viewer, the exports and the site check rely on beyond each feature being valid on its
 own: no feature twice; the townships tile the county (no overlaps, no gaps beyond the
-tolerances of geo/admin/rules.py) with each seat inside its township; a county outline about
+tolerances of geo/store/rules.py) with each seat inside its township; a county outline about
 the known one; context layers near 衡东县. Findings name the worst offenders with their areas.
 """
 
@@ -14,7 +14,8 @@ from shapely.geometry.base import BaseGeometry
 from geo.admin.checks import LOCAL_METRIC_CRS
 from geo.admin.measure import area_km2
 from geo.admin.problems import Problem
-from geo.admin.rules import (
+from geo.admin.serialize import json_value
+from geo.store.rules import (
     CONTEXT_EXTENT,
     COUNTY_AREA_RATIO,
     COUNTY_MIN_OVERLAP,
@@ -25,7 +26,6 @@ from geo.admin.rules import (
     WORST_SHOWN,
     LayerRule,
 )
-from geo.admin.serialize import json_value
 
 
 def _metric(geometries) -> list[BaseGeometry]:

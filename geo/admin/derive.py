@@ -17,8 +17,8 @@ from shapely.geometry import Point
 
 from geo.admin.measure import AREA_DECIMALS, area_km2
 from geo.admin.problems import Problem
-from geo.admin.rules import LayerRule
 from geo.admin.serialize import json_value
+from geo.store.rules import LayerRule
 
 
 def derive(frame: gpd.GeoDataFrame, rule: LayerRule, committed: gpd.GeoDataFrame | None,

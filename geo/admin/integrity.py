@@ -16,11 +16,16 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from geo.admin.store import OPEN_SOURCE_VERSION, StoreError, VersionStore
+from geo.store import VersionStore
+from geo.store.model import OPEN_SOURCE_VERSION, StoreError
 
 BACKUP_DIR_NAME = "backups"
 REQUIRED_TABLES = {"versions", "current", "audit"}
+
+if TYPE_CHECKING:
+    from geo.store import Store
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,14 @@ def repair(path: Path, admin: str, source: Path | None = None) -> list[str]:
     if any(f.whole_file for f in findings):
         done.append(_restore(path, source))
         findings = check(path)
-    store = VersionStore(path)
+    return serve_intact(VersionStore(path), findings, admin, done)
+
+
+def serve_intact(store: "Store", findings: list[Finding], admin: str,
+                 done: list[str]) -> list[str]:
+    """Point every layer whose current version is damaged at its newest intact one (or the
+    open data), audit-logged; `done` and what was done here, one line each."""
+    done = list(done)
     damaged = {(f.layer_id, f.version) for f in findings if f.layer_id is not None}
     for layer_id in sorted({layer for layer, _version in damaged}):
         current = store.current_version(layer_id)

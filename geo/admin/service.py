@@ -23,9 +23,10 @@ from geo.admin.derive import derive
 from geo.admin.diff import change_summary
 from geo.admin.problems import Problem, RejectedFile, errors
 from geo.admin.readers import read_vector, without_paths
-from geo.admin.rules import LayerRule, rule_for
 from geo.admin.serialize import sha256, to_geojson_bytes
-from geo.admin.store import OPEN_SOURCE_VERSION, NewVersion, VersionMeta, VersionStore
+from geo.store import open_store
+from geo.store.model import OPEN_SOURCE_VERSION, NewVersion, VersionMeta
+from geo.store.rules import LayerRule, rule_for
 
 QUALITIES = ("surveyed", "approximate", "schematic")
 DEFAULT_SOURCE = "官方数据 / official data"
@@ -48,11 +49,6 @@ class Inspection:
     def ok(self) -> bool:
         """True when nothing blocks the import."""
         return self.frame is not None and not errors(self.problems)
-
-
-def store() -> VersionStore:
-    """The deployment's version store."""
-    return VersionStore(settings.store_path())
 
 
 def frame_from_geojson(data: bytes) -> gpd.GeoDataFrame:
@@ -162,7 +158,7 @@ def import_file(path: Path, layer_id: str, admin: str, comment: str, crs: str | 
     if not inspection.ok:
         if not (use_repaired and inspection.repaired is not None):
             blocking = errors(inspection.problems)
-            store().log_rejection(layer_id, admin, f"{comment} | file {label} sha256 "
+            open_store().log_rejection(layer_id, admin, f"{comment} | file {label} sha256 "
                                   f"{_file_sha256(path)} | " + "; ".join(
                                       p.text("en") for p in blocking), client)
             raise RejectedFile(blocking)
@@ -185,7 +181,7 @@ def import_file(path: Path, layer_id: str, admin: str, comment: str, crs: str | 
         summary["notes"] = [n.bilingual() for n in notes]
         return summary
 
-    return store().add_version(NewVersion(
+    return open_store().add_version(NewVersion(
         layer_id, admin, comment, (source or DEFAULT_SOURCE).strip(),
         (licence or DEFAULT_LICENCE).strip(), quality, label, sha256(upload), upload,
         sha256(geojson), geojson, len(derived), client), summarise)
@@ -209,11 +205,11 @@ def rollback(layer_id: str, version: int, admin: str, comment: str = "",
     rule_for(layer_id)
     if not admin.strip():
         raise ValueError("a rollback needs the admin's name")
-    store().switch(layer_id, version, admin.strip(), comment.strip() or f"rollback to v{version}",
-                   client)
+    open_store().switch(layer_id, version, admin.strip(),
+                        comment.strip() or f"rollback to v{version}", client)
 
 
 def history(layer_id: str) -> list[VersionMeta]:
     """Every imported version of the layer, oldest first."""
     rule_for(layer_id)
-    return store().history(layer_id)
+    return open_store().history(layer_id)

@@ -4,8 +4,8 @@ import argparse
 import getpass
 import sys
 
-from geo.admin import service
 from geo.admin.accounts import ROLES, AccountError, Accounts
+from geo.store import open_store
 
 CLI_CLIENT = "cli"
 
@@ -49,7 +49,7 @@ def _layers(text: str | None) -> tuple[str, ...] | None:
 
 def run(args: argparse.Namespace) -> int:
     """Run one `users` sub-command."""
-    accounts = Accounts(service.store())
+    accounts = Accounts(open_store())
     actor = f"cli:{getpass.getuser()}"
     name = getattr(args, "name", "")
     try:

@@ -1,6 +1,7 @@
 """Two app instances on one store behind nginx (harness.topology), in a real browser: an import
 through instance A's admin page is served by instance B at its next page load; with A killed
-mid-session, B serves the open page and new page loads through nginx."""
+mid-session, B serves the open page and new page loads through nginx. Run on a shared PostGIS
+database (a real throw-away cluster) and on a shared SQLite store directory."""
 
 import os
 import subprocess
@@ -11,7 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from geo.store.settings import STORE_FILE_NAME
 from harness.nginx import ROUTE_COOKIE
+from harness.postgis import PostgisCluster
 from harness.topology import SharedStore, Topology
 from tests.admin_support import moved_border, official_townships, write_geojson
 from tests.e2e.conftest import PROJECT_ROOT, OfflineLog
@@ -25,12 +28,17 @@ LOAD_TIMEOUT_MS = 90_000
 OFFICIAL = "官方数据 v1"
 
 
-@pytest.fixture(scope="module")
-def topology(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Topology]:
+@pytest.fixture(scope="module", params=["postgis", "sqlite"])
+def topology(request: pytest.FixtureRequest,
+             tmp_path_factory: pytest.TempPathFactory) -> Iterator[Topology]:
     """Instances a and b on one store holding an editor account (made with the CLI), nginx
     in front. No login delay: the test logs in once."""
-    folder = tmp_path_factory.mktemp("topology")
-    store = SharedStore(folder / "store")
+    folder = tmp_path_factory.mktemp(f"topology_{request.param}")
+    url = None
+    if request.param == "postgis":
+        cluster: PostgisCluster = request.getfixturevalue("postgis_cluster")
+        url = cluster.create_database("topology_e2e")
+    store = SharedStore(folder / "store", url)
     made = subprocess.run([sys.executable, "-m", "geo.admin", "users", "add", ACCOUNT,
                            "--role", "editor", "--layers", "townships"], input=PASSWORD + "\n",
                           capture_output=True, text=True, cwd=PROJECT_ROOT,
@@ -38,6 +46,8 @@ def topology(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Topology]:
     assert made.returncode == 0, made.stdout + made.stderr
     with Topology(store, folder, env={"HENGDONG_LOGIN_DELAY_SECONDS": "0"}) as running:
         yield running
+    if url:
+        cluster.drop_database("topology_e2e")
 
 
 @pytest.fixture()
@@ -106,6 +116,8 @@ def test_import_through_a_is_served_by_b(topology: Topology, pinned: Callable[[s
     open_map(on_b, topology.url)  # B's next page load
     expect(legend_says(on_b, OFFICIAL).first).to_be_attached(timeout=LOAD_TIMEOUT_MS)
     assert route_of(on_b) == "b"
+    sqlite_file = topology.store.admin_dir / STORE_FILE_NAME
+    assert sqlite_file.exists() == (topology.store.database_url is None)  # the store used
 
 
 def test_killing_a_leaves_b_serving(topology: Topology, pinned: Callable[[str], Page]) -> None:

@@ -1,6 +1,6 @@
-"""The version store: every imported version of every layer, the current pointer, the audit log.
+"""The SQLite backend of the version store: every version, the current pointer, the audit log.
 
-One SQLite database (settings.store_path()). Writers take `BEGIN IMMEDIATE`, so two imports
+One SQLite file (geo.store.settings.store_path()). Writers take `BEGIN IMMEDIATE`, so two imports
 at once are serialised by SQLite and each gets its own version number; the current version
 switches in the same transaction that stores the version, so readers see old or new, never half.
 A writer that finds the store locked says so (logged) and retries for at most LOCK_WAIT_LIMIT_S.
@@ -11,7 +11,6 @@ read becomes a StoreUnreadable, a version whose bytes no longer match the checks
 import a StoreTampered: geo.datastore then serves the last good copy or the open data.
 """
 
-import hashlib
 import json
 import logging
 import os
@@ -20,16 +19,26 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from geo.admin.account_store import AccountTables, AuditEntry, migrate, write_audit
+from geo.store.model import (
+    LOCK_WAIT_LIMIT_S,
+    META_COLUMNS,
+    OPEN_SOURCE_VERSION,
+    AuditEntry,
+    NewVersion,
+    StoreBusy,
+    StoreUnreadable,
+    VersionMeta,
+    meta_from_row,
+    now_utc,
+    verified,
+)
+from geo.store.sqlite_accounts import AccountTables, migrate, write_audit
 
 BUSY_TIMEOUT_S = 60.0  # readers wait this long for a writer's lock
 LOCK_POLL_S = 2.0  # a writer tries to take the lock for this long before saying it waits
-LOCK_WAIT_LIMIT_S = 60.0  # ... and gives up after this long in all
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS versions (
     layer_id TEXT NOT NULL,
@@ -64,37 +73,10 @@ CREATE TABLE IF NOT EXISTS audit (
     detail TEXT NOT NULL
 );
 """
-META_COLUMNS = ("layer_id", "version", "created_at", "admin", "comment", "source", "licence",
-                "quality", "upload_name", "upload_sha256", "sha256", "feature_count", "summary")
-OPEN_SOURCE_VERSION = 0  # "version 0" = the committed build from open sources in data/
 FileIdentity = tuple[int, int]  # (device, inode) of the store file
 _readers: dict[Path, tuple[sqlite3.Connection, FileIdentity]] = {}
 _readers_lock = threading.Lock()
 _log = logging.getLogger(__name__)
-
-
-class StoreError(Exception):
-    """The version store cannot do what was asked; worded in Chinese and English."""
-
-    def __init__(self, zh: str, en: str):
-        self.zh, self.en = zh, en
-        super().__init__(f"{zh} / {en}")
-
-    def text(self, lang: str = "zh") -> str:
-        """The message in one language."""
-        return self.en if lang == "en" else self.zh
-
-
-class StoreUnreadable(StoreError):
-    """The store file is not a readable SQLite version store (corrupted, truncated, foreign)."""
-
-
-class StoreTampered(StoreError):
-    """A stored version's bytes differ from the checksum recorded when it was imported."""
-
-
-class StoreBusy(StoreError):
-    """Another write held the lock for longer than LOCK_WAIT_LIMIT_S."""
 
 
 def file_identity(path: Path) -> FileIdentity | None:
@@ -112,54 +94,6 @@ def _unreadable(path: Path, error: Exception) -> StoreUnreadable:
         f"the version store {path.name} cannot be read ({error}); run python -m geo.admin "
         "check, then repair")
 
-
-@dataclass(frozen=True)
-class VersionMeta:
-    """Everything recorded about one version except its bytes."""
-
-    layer_id: str
-    version: int
-    created_at: str
-    admin: str
-    comment: str
-    source: str
-    licence: str
-    quality: str
-    upload_name: str
-    upload_sha256: str
-    sha256: str
-    feature_count: int
-    summary: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class NewVersion:
-    """What an import hands to the store."""
-
-    layer_id: str
-    admin: str
-    comment: str
-    source: str
-    licence: str
-    quality: str
-    upload_name: str
-    upload_sha256: str
-    upload: bytes
-    sha256: str
-    geojson: bytes
-    feature_count: int
-    client: str = ""  # the importing session's address, for the audit log
-
-
-def now_utc() -> str:
-    """ISO timestamp, UTC, to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def _meta(row: sqlite3.Row) -> VersionMeta:
-    values = dict(zip(META_COLUMNS, row, strict=True))
-    values["summary"] = json.loads(values["summary"])
-    return VersionMeta(**values)
 
 
 class VersionStore(AccountTables):
@@ -260,9 +194,21 @@ class VersionStore(AccountTables):
                 raise
             _readers[self.path] = (db, identity)
 
+    @property
+    def location(self) -> str:
+        """Where the store is (for cache keys and messages)."""
+        return str(self.path)
+
     def identity(self) -> FileIdentity | None:
         """Which file the store is right now (changes when it is replaced on disk)."""
         return file_identity(self.path)
+
+    def modified(self) -> float | None:
+        """When the store last changed (epoch seconds), None when nothing was ever stored."""
+        try:
+            return self.path.stat().st_mtime
+        except FileNotFoundError:
+            return None
 
     def current_version(self, layer_id: str) -> int:
         """The version being served; 0 when the open-source build is served."""
@@ -273,15 +219,6 @@ class VersionStore(AccountTables):
                              (layer_id,)).fetchone()
         return row[0] if row else OPEN_SOURCE_VERSION
 
-    def current_stamp(self, layer_id: str) -> tuple[int, str] | None:
-        """(version, sha256) of the imported version being served; None when serving data/."""
-        with self._read() as db:
-            row = None if db is None else db.execute(
-                "SELECT v.version, v.sha256 FROM current c JOIN versions v "
-                "ON v.layer_id = c.layer_id AND v.version = c.version WHERE c.layer_id = ?",
-                (layer_id,)).fetchone()
-        return (row[0], row[1]) if row else None
-
     def current_meta(self, layer_id: str) -> VersionMeta | None:
         """Metadata of the imported version being served, None when serving data/."""
         with self._read() as db:
@@ -291,7 +228,7 @@ class VersionStore(AccountTables):
                 f"SELECT {', '.join('v.' + c for c in META_COLUMNS)} FROM current c "
                 "JOIN versions v ON v.layer_id = c.layer_id AND v.version = c.version "
                 "WHERE c.layer_id = ?", (layer_id,)).fetchone()
-        return _meta(row) if row else None
+        return meta_from_row(row) if row else None
 
     def version_bytes(self, layer_id: str, version: int) -> bytes:
         """The stored GeoJSON of one version, exactly as imported."""
@@ -305,23 +242,8 @@ class VersionStore(AccountTables):
 
     def verified_bytes(self, layer_id: str, version: int, recorded_sha256: str) -> bytes:
         """The stored GeoJSON of a version, checked against the checksum recorded at import."""
-        data = self.version_bytes(layer_id, version)
-        if hashlib.sha256(data).hexdigest() != recorded_sha256:
-            raise StoreTampered(
-                f"{layer_id} v{version} 的数据与导入时记录的校验和不符（已被改动或损坏）",
-                f"the stored data of {layer_id} v{version} does not match the checksum "
-                "recorded at import (altered or damaged)")
-        return data
-
-    def upload_bytes(self, layer_id: str, version: int) -> tuple[str, bytes]:
-        """The file the admin uploaded for a version: (name, bytes)."""
-        with self._read() as db:
-            row = None if db is None else db.execute(
-                "SELECT upload_name, upload FROM versions WHERE layer_id = ? AND version = ?",
-                (layer_id, version)).fetchone()
-        if row is None:
-            raise KeyError(f"layer {layer_id} has no version {version}")
-        return row[0], bytes(row[1])
+        return verified(layer_id, version, self.version_bytes(layer_id, version),
+                        recorded_sha256)
 
     def history(self, layer_id: str) -> list[VersionMeta]:
         """Every version of a layer, oldest first."""
@@ -329,14 +251,7 @@ class VersionStore(AccountTables):
             rows = [] if db is None else db.execute(
                 f"SELECT {', '.join(META_COLUMNS)} FROM versions WHERE layer_id = ? "
                 "ORDER BY version", (layer_id,)).fetchall()
-        return [_meta(r) for r in rows]
-
-    def imported_layers(self) -> list[str]:
-        """Layers that currently serve an imported version."""
-        with self._read() as db:
-            rows = [] if db is None else db.execute(
-                "SELECT layer_id FROM current ORDER BY layer_id").fetchall()
-        return [r[0] for r in rows]
+        return [meta_from_row(r) for r in rows]
 
     def audit_log(self, layer_id: str | None = None) -> list[dict[str, Any]]:
         """Audit entries, newest first (all layers when layer_id is None)."""

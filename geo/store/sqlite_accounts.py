@@ -7,7 +7,8 @@ UPDATE and DELETE, and no method here changes a row once written.
 """
 
 import sqlite3
-from dataclasses import dataclass
+
+from geo.store.model import ACCOUNT_COLUMNS, AUDIT_KEYS, Account, AuditEntry, account_from_row
 
 ACCOUNT_SCHEMA = (
     """CREATE TABLE IF NOT EXISTS accounts (
@@ -40,38 +41,6 @@ ACCOUNT_SCHEMA = (
 )
 # Columns added to the audit table of stores created before accounts existed.
 AUDIT_COLUMNS = {"client": "TEXT NOT NULL DEFAULT ''", "outcome": "TEXT NOT NULL DEFAULT 'ok'"}
-ACCOUNT_COLUMNS = ("name", "role", "layers", "password_hash", "disabled", "session_epoch",
-                   "created_at", "updated_at")
-AUDIT_KEYS = ("id", "at", "admin", "action", "layer_id", "version", "detail", "client", "outcome")
-
-
-@dataclass(frozen=True)
-class Account:
-    """One stored account; `layers` is ("*",) for every layer, `password_hash` None for an
-    account that only logs in through the identity provider (OIDC)."""
-
-    name: str
-    role: str
-    layers: tuple[str, ...]
-    password_hash: str | None
-    disabled: bool
-    session_epoch: int
-    created_at: str
-    updated_at: str
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    """One audit row as written: who (account), from where (client), what, and the outcome."""
-
-    at: str
-    account: str
-    action: str
-    outcome: str = "ok"
-    client: str = ""
-    layer_id: str = ""
-    version: int | None = None
-    detail: str = ""
 
 
 def migrate(db: sqlite3.Connection) -> None:
@@ -97,12 +66,6 @@ def _has_table(db: sqlite3.Connection, name: str) -> bool:
                       (name,)).fetchone() is not None
 
 
-def _account(row: tuple) -> Account:
-    values = dict(zip(ACCOUNT_COLUMNS, row, strict=True))
-    values["layers"] = tuple(values["layers"].split(","))
-    values["disabled"] = bool(values["disabled"])
-    return Account(**values)
-
 
 class AccountTables:
     """Account, throttling and audit methods of the version store (needs `_read`/`_write`)."""
@@ -114,7 +77,7 @@ class AccountTables:
                 return None
             row = db.execute(f"SELECT {', '.join(ACCOUNT_COLUMNS)} FROM accounts "
                              "WHERE name = ?", (name,)).fetchone()
-        return _account(row) if row else None
+        return account_from_row(row) if row else None
 
     def accounts(self) -> list[Account]:
         """Every account, by name."""
@@ -123,7 +86,7 @@ class AccountTables:
                 return []
             rows = db.execute(f"SELECT {', '.join(ACCOUNT_COLUMNS)} FROM accounts "
                               "ORDER BY name").fetchall()
-        return [_account(r) for r in rows]
+        return [account_from_row(r) for r in rows]
 
     def put_account(self, account: Account, entry: AuditEntry) -> None:
         """Create or replace an account and audit the change, in one transaction."""
