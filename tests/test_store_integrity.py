@@ -9,7 +9,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,12 @@ from streamlit.testing.v1 import AppTest
 from geo import datastore
 from geo.admin import integrity, service
 from geo.paths import PROJECT_ROOT
-from geo.store import open_store, settings, sqlite
+from geo.store import open_store, postgis, settings, sqlite
 from geo.store.model import StoreBusy, StoreTampered, StoreUnreadable
 from tests.admin_support import moved_border, official_townships, townships, write_geojson
+from tests.store_support import hold_write_lock, overwrite_version
+
+pytestmark = pytest.mark.both_backends
 
 OPEN_DATA_NOTICE = "官方数据暂不可用，显示开放数据"
 
@@ -61,14 +63,13 @@ def _truncate(path: Path) -> None:
         db.truncate(path.stat().st_size // 3)
 
 
-def _tamper(path: Path, version: int) -> None:
+def _tamper(version: int) -> None:
     served = datastore.load_layer("townships")
     served.loc[served.index[0], "name_en"] = "tampered"
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE versions SET geojson = ? WHERE layer_id = 'townships' AND version = ?",
-                   (served.to_json().encode(), version))
+    overwrite_version("townships", version, served.to_json().encode())
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("damage", [_corrupt_random, _truncate])
 def test_unreadable_store_serves_last_good_copy_then_open_data(
         damage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,7 +93,7 @@ def test_unreadable_store_serves_last_good_copy_then_open_data(
 
 def test_tampered_version_is_not_served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _import(tmp_path, "v1.geojson", 0.01)
-    _tamper(settings.store_path(), 1)
+    _tamper(1)
     _fresh_process(monkeypatch)
     assert "tampered" not in set(datastore.load_layer("townships")["name_en"])
     assert datastore.load_layer("townships").equals(townships())
@@ -103,6 +104,7 @@ def test_tampered_version_is_not_served(tmp_path: Path, monkeypatch: pytest.Monk
     assert [w.value for w in viewer.warning] == [f"{OPEN_DATA_NOTICE}：乡镇"]
 
 
+@pytest.mark.sqlite_only
 def test_store_replaced_on_disk_is_reopened(tmp_path: Path) -> None:
     _import(tmp_path, "v1.geojson", 0.01)
     path = settings.store_path()
@@ -125,6 +127,7 @@ def test_store_replaced_on_disk_is_reopened(tmp_path: Path) -> None:
     assert not datastore.load_layer("townships").equals(v1)
 
 
+@pytest.mark.sqlite_only
 def test_viewer_and_admin_page_show_the_notice_not_a_traceback(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _import(tmp_path, "v1.geojson", 0.01)
@@ -157,6 +160,7 @@ def _cli(*args: str, admin_dir: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, check=False)
 
 
+@pytest.mark.sqlite_only
 def test_check_and_repair_restore_from_a_backup(tmp_path: Path, admin_dir: Path) -> None:
     _import(tmp_path, "v1.geojson", 0.01)
     assert _cli("check", admin_dir=admin_dir).returncode == 0
@@ -175,6 +179,7 @@ def test_check_and_repair_restore_from_a_backup(tmp_path: Path, admin_dir: Path)
     assert not datastore.store_troubles()
 
 
+@pytest.mark.sqlite_only
 def test_repair_without_any_backup_says_what_to_give(tmp_path: Path, admin_dir: Path) -> None:
     _import(tmp_path, "v1.geojson", 0.01)
     _truncate(settings.store_path())
@@ -187,7 +192,7 @@ def test_repair_serves_the_newest_intact_version_instead_of_a_tampered_one(
         tmp_path: Path, admin_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _import(tmp_path, "v1.geojson", 0.01)
     _import(tmp_path, "v2.geojson", 0.015)
-    _tamper(settings.store_path(), 2)
+    _tamper(2)
     checked = _cli("check", admin_dir=admin_dir)
     assert checked.returncode == 1 and "townships v2: stored data does not match" in checked.stdout
     repaired = _cli("repair", "--admin", "ops", admin_dir=admin_dir)
@@ -198,25 +203,23 @@ def test_repair_serves_the_newest_intact_version_instead_of_a_tampered_one(
     assert open_store().audit_log("townships")[0]["admin"] == "ops"
 
 
-def _hold_lock(path: Path, seconds: float, started: threading.Event) -> None:
-    db = sqlite3.connect(path, isolation_level=None)
-    db.execute("BEGIN IMMEDIATE")
-    started.set()
-    time.sleep(seconds)
-    db.execute("ROLLBACK")
-    db.close()
+def _poll_quickly(monkeypatch: pytest.MonkeyPatch, limit_s: float | None = None) -> None:
+    for backend in (sqlite, postgis):
+        monkeypatch.setattr(backend, "LOCK_POLL_S", 0.2)
+        if limit_s is not None:
+            monkeypatch.setattr(backend, "LOCK_WAIT_LIMIT_S", limit_s)
 
 
 def test_a_write_waiting_for_the_lock_says_so_and_then_succeeds(
         tmp_path: Path, caplog: pytest.LogCaptureFixture,
         monkeypatch: pytest.MonkeyPatch) -> None:
     _import(tmp_path, "v1.geojson", 0.01)
-    monkeypatch.setattr(sqlite, "LOCK_POLL_S", 0.2)
+    _poll_quickly(monkeypatch)
     started = threading.Event()
-    holder = threading.Thread(target=_hold_lock, args=(settings.store_path(), 1.5, started))
+    holder = threading.Thread(target=hold_write_lock, args=(1.5, started))
     holder.start()
     started.wait()
-    with caplog.at_level(logging.WARNING, logger="geo.store.sqlite"):
+    with caplog.at_level(logging.WARNING, logger="geo.store"):
         service.rollback("townships", 0, "tester", "while locked")
     holder.join()
     assert any("locked by another write; waiting" in r.getMessage() for r in caplog.records)
@@ -226,10 +229,9 @@ def test_a_write_waiting_for_the_lock_says_so_and_then_succeeds(
 def test_a_write_locked_too_long_gives_up_with_a_message(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _import(tmp_path, "v1.geojson", 0.01)
-    monkeypatch.setattr(sqlite, "LOCK_POLL_S", 0.2)
-    monkeypatch.setattr(sqlite, "LOCK_WAIT_LIMIT_S", 0.5)
+    _poll_quickly(monkeypatch, limit_s=0.5)
     started = threading.Event()
-    holder = threading.Thread(target=_hold_lock, args=(settings.store_path(), 2.0, started))
+    holder = threading.Thread(target=hold_write_lock, args=(2.0, started))
     holder.start()
     started.wait()
     with pytest.raises(StoreBusy, match="nothing was changed"):
