@@ -25,6 +25,7 @@ ACCOUNT = "李工"
 PASSWORD = "e2e-topology-password-衡东"
 MAP_IFRAME = 'iframe[title="ui.map_view.hd_map"]'
 LOAD_TIMEOUT_MS = 90_000
+STEP_TIMEOUT_MS = 60_000  # one admin step (the machine may be busy: two servers, nginx, PostGIS)
 OFFICIAL = "官方数据 v1"
 
 
@@ -59,6 +60,7 @@ def pinned(browser: Browser, topology: Topology) -> Iterator[Callable[[str], Pag
         offline = OfflineLog()
         context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
         context.route("**/*", offline.route)
+        context.set_default_timeout(STEP_TIMEOUT_MS)  # clicks and fills wait as long
         context.add_cookies([{"name": ROUTE_COOKIE, "value": instance, "url": topology.url}])
         contexts.append(context)
         return context.new_page()
@@ -91,15 +93,15 @@ def import_through_admin_page(page: Page, url: str, upload: Path) -> None:
     page.get_by_label("账号", exact=True).fill(ACCOUNT)
     page.get_by_label("密码", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
-    expect(page.get_by_text(f"已登录：{ACCOUNT}（编辑者）")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(f"已登录：{ACCOUNT}（编辑者）")).to_be_visible(timeout=STEP_TIMEOUT_MS)
     page.locator('input[type="file"]').set_input_files(str(upload))
     page.get_by_role("button", name="校验").click()
-    expect(page.get_by_text("校验通过，可以导入。")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("校验通过，可以导入。")).to_be_visible(timeout=STEP_TIMEOUT_MS)
     page.get_by_label("数据来源（显示在图例中）").fill("衡东县自然资源局")
     page.get_by_label("说明（必填）").fill("两个实例：经 A 导入")
     page.get_by_label("说明（必填）").press("Control+Enter")
     page.get_by_role("button", name="导入为新版本").click()
-    expect(page.get_by_text("已导入为 v1。", exact=False)).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("已导入为 v1。", exact=False)).to_be_visible(timeout=STEP_TIMEOUT_MS)
 
 
 def test_import_through_a_is_served_by_b(topology: Topology, pinned: Callable[[str], Page],
