@@ -33,20 +33,27 @@ def is_healthy(url: str) -> bool:
 
 
 class StreamlitServer:
-    """`streamlit run <script>` on a free port with the project on PYTHONPATH; `url` once
-    healthy. `usage_stats=True` makes the server report each script run's time (page profile)."""
+    """`streamlit run <script>` on `port` (default: a free one) with the project on PYTHONPATH;
+    `url` once healthy. `usage_stats=True` makes the server report each script run's time
+    (page profile)."""
 
     def __init__(self, script: Path, log_path: Path, env: dict[str, str] | None = None,
-                 usage_stats: bool = False) -> None:
+                 usage_stats: bool = False, port: int | None = None) -> None:
         self.script = script
         self.log_path = log_path
         self.env = env or {}
         self.usage_stats = usage_stats
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> "StreamlitServer":
+        self.start()
+        self.wait_until_healthy()
+        return self
+
+    def start(self) -> None:
+        """Start the server without waiting for it (several can then start side by side)."""
         command = [
             str(STREAMLIT), "run", str(self.script),
             "--server.port", str(self.port),
@@ -62,13 +69,22 @@ class StreamlitServer:
                 command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
                 start_new_session=True,
             )  # fmt: skip
+
+    def wait_until_healthy(self) -> None:
+        """Return once the server answers its health check; stop it and raise if it cannot."""
+        assert self.process is not None, "start() first"
         deadline = time.monotonic() + STARTUP_LIMIT_S
         while not is_healthy(self.url):
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
                 raise RuntimeError(f"{self.script} did not start:\n{self.log_path.read_text()}")
             time.sleep(0.2)
-        return self
+
+    def kill(self) -> None:
+        """End the server at once (SIGKILL to its process group), as a crash would."""
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
 
     def stop(self) -> None:
         """Stop the server and everything it started (its own process group)."""

@@ -20,6 +20,8 @@ if [ "${1:-}" = "--dev" ]; then
   [ -x /usr/bin/chromium ] || apt_install chromium fonts-noto-cjk
   # PDF tests read reports back with poppler (pdftotext, pdfinfo).
   command -v pdftotext >/dev/null || apt_install poppler-utils
+  # The several-instances e2e test puts Debian's nginx in front of two app instances.
+  [ -x /usr/sbin/nginx ] || apt_install nginx
   # The store tests run against a real PostgreSQL 15 + PostGIS (harness/postgis.py).
   [ -f /usr/share/postgresql/15/extension/postgis.control ] \
     || apt_install postgresql-15 postgresql-15-postgis-3
