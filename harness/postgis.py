@@ -15,6 +15,7 @@ folder owned by it. Durability is off (fsync, synchronous_commit): nothing here 
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -127,8 +128,10 @@ class PostgisCluster:
 
 
 def main() -> int:
-    """Start a cluster, print a database URL, run until interrupted (Ctrl-C stops it)."""
+    """Start a cluster, print a database URL, run until interrupted (Ctrl-C or SIGTERM stops
+    and removes it)."""
     port = int(sys.argv[1]) if len(sys.argv) > 1 else None
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # as Ctrl-C: leave the with block
     with PostgisCluster(tcp_port=port) as cluster:
         url = cluster.create_database("hengdong")
         print(url if port is None else cluster.tcp_url("hengdong"), flush=True)
