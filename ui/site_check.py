@@ -55,13 +55,13 @@ def site_geometry() -> dict | None:
 
 def site_draw_state(basemap: str, lang: Lang) -> dict:
     """The `draw` state for the map (static/map/hd-draw.js): the checked site to outline, in
-    the basemap's coordinates, and the language of the drawing tools."""
+    the basemap's coordinates (absent when there is none: the state is sent on every click),
+    and the language of the drawing tools."""
     geometry = site_geometry()
-    shown = None
-    if geometry:
-        shown = shapely.geometry.mapping(display_geometry(shapely.geometry.shape(geometry),
-                                                          basemap))
-    return {"site": shown, "lang": lang}
+    if not geometry:
+        return {"lang": lang}
+    shown = display_geometry(shapely.geometry.shape(geometry), basemap)
+    return {"site": shapely.geometry.mapping(shown), "lang": lang}
 
 
 def take_drawn_site(event: dict | None, basemap: str) -> bool:

@@ -7,7 +7,7 @@
    - While a tool is active, map clicks are not sent as {type: "click"} (they place vertices).
    - Every drawing, edit or removal sends {type: "draw", geojson: <geometry or null>, shape}
      in the basemap's coordinates (GCJ-02 under 高德; Python converts).
-   - state.draw = {site: <GeoJSON geometry in basemap coordinates or null>, lang: "zh"|"en"}:
+   - state.draw = {site: <GeoJSON geometry in basemap coordinates, absent when none>, lang}:
      the checked site (buffered lines included) is outlined (class hd-site); when it changes
      it is brought into view if it lies outside the view or is tiny in it. */
 (function () {
