@@ -96,7 +96,7 @@ def _simplify_together(
 
 
 @lru_cache(maxsize=4)
-def _shared_border_geometries(versions: tuple[str, ...]) -> dict[str, NDArray]:
+def _shared_border_geometries(versions: tuple[str, ...]) -> dict[str, NDArray]:  # noqa: ARG001 - the cache key
     """Simplified geometry of the shared-border layers and the county, for these versions."""
     frames = {layer_id: load_layer(layer_id) for layer_id in (*SHARED_BORDER_LAYERS, COUNTY_LAYER)}
     county = frames[COUNTY_LAYER].geometry.values
@@ -130,7 +130,7 @@ def _web_geometries(layer_id: str, frame: gpd.GeoDataFrame) -> NDArray:
 
 
 @lru_cache(maxsize=32)
-def _web_features_json(layer_id: str, versions: tuple[str, ...]) -> str:
+def _web_features_json(layer_id: str, versions: tuple[str, ...]) -> str:  # noqa: ARG001 - the cache key
     frame = load_layer(layer_id)
     web = frame.set_geometry(list(_web_geometries(layer_id, frame)), crs=frame.crs)
     return web.to_json(drop_id=True, ensure_ascii=False)

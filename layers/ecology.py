@@ -89,7 +89,7 @@ def overlay(ctx: MapContext) -> folium.FeatureGroup:
     points, rows, ids = _located(ctx.lang, ctx.basemap)
     if datastore.has_layer(REDLINE_LAYER):
         redline = geojson.from_frame(web_frame(REDLINE_LAYER),
-                                     lambda row: {"tip": title_of_redline(ctx.lang)}, ctx.basemap)
+                                     lambda _row: {"tip": title_of_redline(ctx.lang)}, ctx.basemap)
         for index, feature in enumerate(redline["features"]):
             feature["properties"]["id"] = redline_id(index)
         GeoJsonOverlay(redline, css, {"_": REDLINE_STYLE}).add_to(group)

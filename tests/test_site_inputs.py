@@ -217,7 +217,7 @@ def test_unknown_crs_and_unsupported_type(tmp_path: Path) -> None:
     assert "不支持的文件类型 .dwg" in message(caught)
 
 
-def test_markdown_escapes_values_from_files(tmp_path: Path) -> None:
+def test_markdown_escapes_values_from_files() -> None:
     report = check_site(drawn(across_border()))
     report["input"]["source"] = "<script>alert(1)</script>*x*"
     text = render_markdown(report)

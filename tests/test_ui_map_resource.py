@@ -58,8 +58,8 @@ def admin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "admin"
 
 
-def test_url_changes_when_an_admin_import_changes_the_townships(
-        admin_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.usefixtures("admin_dir")
+def test_url_changes_when_an_admin_import_changes_the_townships(tmp_path: Path) -> None:
     before = map_view.map_url(VIEW)
     assert map_view.map_url(VIEW) == before
     frame = moved_border(official_townships(), 0, 0.01)  # the importer wants a tiling
@@ -70,8 +70,9 @@ def test_url_changes_when_an_admin_import_changes_the_townships(
     assert (tmp_path / "maps" / after.rsplit("/", 1)[1]).is_file()
 
 
+@pytest.mark.usefixtures("admin_dir")
 def test_url_changes_when_a_plan_edit_changes_the_map(
-        admin_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plan_dir = tmp_path / "plan"
     shutil.copytree(PLAN_DIR, plan_dir)
     monkeypatch.setattr(geo.plan.current, "PLAN_DIR", plan_dir)

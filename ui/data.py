@@ -18,7 +18,7 @@ def data_version() -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def _cached_layer(layer_id: str, version: str) -> gpd.GeoDataFrame:
+def _cached_layer(layer_id: str, version: str) -> gpd.GeoDataFrame:  # noqa: ARG001 - the cache key
     return load_layer(layer_id)
 
 

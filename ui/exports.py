@@ -12,7 +12,7 @@ from ui.i18n import Lang, t
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _layer_geojson(layer_id: str, version: str) -> bytes:
+def _layer_geojson(layer_id: str, version: str) -> bytes:  # noqa: ARG001 - the cache key
     return current_layer(layer_id).to_json(ensure_ascii=False, drop_id=True).encode("utf-8")
 
 

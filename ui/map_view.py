@@ -30,7 +30,7 @@ MAP_COMPONENT = _hd_map.name  # "ui.map_view.hd_map": the iframe's title, in its
 
 
 @st.cache_resource(show_spinner=False, max_entries=24)
-def _resource(basemap: str, lang: str, custom_tile_url: str | None, version: str
+def _resource(basemap: str, lang: str, custom_tile_url: str | None, version: str  # noqa: ARG001 - the cache key
               ) -> tuple[str, str, float]:
     """(file name, text, data modification time) of the map resource, once per version."""
     text = map_resource(build_map(basemap, lang, custom_tile_url))

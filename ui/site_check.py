@@ -168,7 +168,7 @@ def _redline_notice(report: dict, lang: Lang) -> None:
                    else f"**{t('site_redline', lang)}**: {text}", icon="⚠️")
     elif red["flag"]:
         st.error(f"**{text}** — {fmt_share(red['share'])}"
-                 + (f" · {fmt_area(red['area_m2'], lang)}" if red.get("area_m2") else ""),
+                 + (f" · {fmt_area(red['area_m2'])}" if red.get("area_m2") else ""),
                  icon="🚩")
         st.dataframe(pd.DataFrame([{"#": p["index"], t("site_col_share", lang):
                                     fmt_share(p["share"]),

@@ -18,7 +18,7 @@ def layer(layer_id: str) -> gpd.GeoDataFrame:
 
 
 @lru_cache(maxsize=32)
-def _loaded(layer_id: str, version: int, digest: str | None) -> gpd.GeoDataFrame:
+def _loaded(layer_id: str, version: int, digest: str | None) -> gpd.GeoDataFrame:  # noqa: ARG001 - the cache key
     return datastore.load_layer(layer_id)
 
 

@@ -16,7 +16,7 @@ def esc(value: object) -> str:
     return _SPECIAL.sub(r"\\\1", str(value if value is not None else "")).replace("\n", " ")
 
 
-def fmt_area(m2: float, lang: str) -> str:
+def fmt_area(m2: float) -> str:
     """'12 345.6 m² · 0.0123 km² · 18.52 亩'."""
     return f"{m2:,.1f} m² · {m2 / 1e6:,.4f} km² · {m2 / 666.67:,.2f} 亩"
 
@@ -60,7 +60,7 @@ def _site(report: dict, lang: str) -> list[str]:
     if site["buffer_m"]:
         rows.append(f"- {L('buffer', lang)}: {site['buffer_m']:g} m")
     if site["area_m2"]:
-        rows.append(f"- {L('area', lang)}: {fmt_area(site['area_m2'], lang)}")
+        rows.append(f"- {L('area', lang)}: {fmt_area(site['area_m2'])}")
     if site["length_m"]:
         rows.append(f"- {L('length', lang)}: {site['length_m']:,.1f} m")
     lon, lat = site["centroid"]
@@ -86,7 +86,7 @@ def _townships(report: dict, lang: str) -> list[str]:
     for item in section["items"]:
         amount = ""
         if "area_m2" in item:
-            amount = f" — {fmt_area(item['area_m2'], lang)}"
+            amount = f" — {fmt_area(item['area_m2'])}"
         elif "length_m" in item:
             amount = f" — {item['length_m']:,.1f} m"
         approx = "≈" if section["basis"] != "exact" else ""
@@ -107,7 +107,7 @@ def _redline(report: dict, lang: str) -> list[str]:
         return [*rows, f"> ⚠ {message}", ""]
     if red["flag"]:
         rows.append(f"> **⚠ {message}** — {fmt_share(red['share'])}"
-                    + (f", {fmt_area(red['area_m2'], lang)}" if red.get("area_m2") else ""))
+                    + (f", {fmt_area(red['area_m2'])}" if red.get("area_m2") else ""))
         for part in red["parts"]:
             attrs = "; ".join(f"{esc(k)}={esc(v)}" for k, v in part["attributes"].items())
             rows.append(f"> - #{part['index']}: {fmt_share(part['share'])}"

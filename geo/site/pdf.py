@@ -151,7 +151,7 @@ def _first_page(pyplot, report: dict, lang: str):
     message = pick(lang, red["message_zh"], red["message_en"])
     if red["flag"]:
         message += f" — {fmt_share(red['share'])}" + (
-            f", {fmt_area(red['area_m2'], lang)}" if red.get("area_m2") else "")
+            f", {fmt_area(red['area_m2'])}" if red.get("area_m2") else "")
     figure.text(0.07, 0.905, "\n".join(_wrapped([f"{L('redline', lang)}: {message}"], 54)),
                 fontsize=9, va="top", bbox={"facecolor": NOTICE_COLOURS[red["status"]],
                                             "edgecolor": NOTICE_EDGES[red["status"]],
@@ -162,7 +162,7 @@ def _first_page(pyplot, report: dict, lang: str):
     site = report["site"]
     rows = []
     if site["area_m2"]:
-        rows.append(f"{L('area', lang)}: {fmt_area(site['area_m2'], lang)}")
+        rows.append(f"{L('area', lang)}: {fmt_area(site['area_m2'])}")
     if site["length_m"]:
         rows.append(f"{L('length', lang)}: {site['length_m']:,.1f} m")
     section = report["townships"]

@@ -101,7 +101,7 @@ def offline() -> OfflineLog:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator:
+def pytest_runtest_makereport(item: pytest.Item) -> Iterator:
     report = yield
     if report.when == "call":
         item.stash[FAILED] = report.failed
@@ -128,6 +128,6 @@ def page(
     context.close()
 
 
-def pytest_configure(config: pytest.Config) -> None:
+def pytest_configure() -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(PROJECT_ROOT))

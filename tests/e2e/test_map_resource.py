@@ -7,7 +7,6 @@ import urllib.request
 import pytest
 from playwright.sync_api import Page, Response, expect
 
-from tests.e2e.conftest import OfflineLog
 from ui.map_view import MAP_COMPONENT
 
 pytestmark = pytest.mark.e2e
@@ -16,7 +15,7 @@ RESOURCE_URL = re.compile(r"/app/static/maps/osm-zh-[0-9a-f]{16}\.js$")
 
 
 def test_the_map_is_served_once_as_a_cacheable_compressed_resource(
-        page: Page, app_url: str, offline: OfflineLog) -> None:
+        page: Page, app_url: str) -> None:
     responses: list[Response] = []
     page.on("response", lambda r: responses.append(r) if "/app/static/maps/" in r.url else None)
     page.goto(app_url)
