@@ -137,14 +137,10 @@ def tiles_for(basemap: str, lang: str, custom_url: str | None = None) -> list[Ti
     raise ValueError(f"unknown basemap {basemap!r}; one of {', '.join(BASEMAP_IDS)}")
 
 
-class BaseTiles(folium.TileLayer):
-    """A basemap tile layer."""
-
-
 def add_basemap(m: folium.Map, basemap: str, lang: str, custom_url: str | None = None) -> None:
     """Add the basemap's tile layers (kept out of the layer control)."""
     for index, tiles in enumerate(tiles_for(basemap, lang, custom_url)):
-        BaseTiles(
+        folium.TileLayer(
             tiles=tiles.url,
             attr=tiles.attribution,
             name=f"{basemap}-{index}",

@@ -5,6 +5,8 @@ only its id, and the browser shades copies of the township polygons it already h
 from functools import lru_cache
 from typing import Any
 
+import folium
+
 from geo.plan.schema import MODE_LABELS
 from geo.plan.shades import industry_shades
 from geo.symbology import HIGHLIGHT_STYLES, PARK_STYLES
@@ -13,7 +15,7 @@ from layers.elements import BrowserTable, GeoJsonOverlay, TownshipShapes, layer_
 from layers.identify import area_id
 from layers.places import locate, point_feature, village_points
 from layers.plan_data import plan, stamp
-from layers.theme import LegendEntry, MapContext, Overlay, cite, overlay_group, pick, text
+from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, text
 
 LAYER_ID = "industry"
 DATA_LAYERS: tuple[str, ...] = ()
@@ -89,7 +91,7 @@ def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]], l
     return geojson.collection(features), rows, ids
 
 
-def overlay(ctx: MapContext) -> Overlay:
+def overlay(ctx: MapContext) -> folium.FeatureGroup:
     """The 乡镇产业 overlay: the parks the plan locates, and the highlight table."""
     css = layer_class(LAYER_ID)
     group = overlay_group(LAYER_ID, title(ctx.lang))

@@ -53,14 +53,10 @@ class LegendEntry:
             raise ValueError(f"legend entry {self.title!r}: unknown quality {self.quality!r}")
 
 
-class Overlay(folium.FeatureGroup):
-    """A theme's group: one checkbox in the map's layer control."""
-
-
-def overlay_group(layer_id: str, title: str, show: bool = True) -> Overlay:
+def overlay_group(layer_id: str, title: str, show: bool = True) -> folium.FeatureGroup:
     """The group of one theme: one checkbox in the map's layer control, known in the
     browser as HD.overlays[layer_id]."""
-    group = Overlay(name=title, overlay=True, control=True, show=show)
+    group = folium.FeatureGroup(name=title, overlay=True, control=True, show=show)
     OverlayRegistration(layer_id).add_to(group)
     return group
 

@@ -23,7 +23,6 @@ from ui.i18n import Lang, t
 from ui.sidebar import set_choice
 from ui.state import BASEMAP_KEY, INDUSTRY_KEY, TOWNSHIP_KEY, ViewState
 
-PARAMS = ("township", "industry", "basemap")
 STREAMLIT_PARAMS = frozenset({"embed", "embed_options"})
 APPLIED_KEY = "share_applied"  # session key: the link was read at the session's first run
 MAX_SHOWN_CHARS = 40  # a garbage value is shown cut to this length in the notice
