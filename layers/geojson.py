@@ -9,8 +9,8 @@ import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
+from geo.basemaps import is_gcj02
 from geo.coords import gcj02_to_wgs84, geometry_wgs84_to_gcj02, wgs84_to_gcj02
-from layers.basemaps import is_gcj02
 
 # 5 decimals of a degree is about 1 m here: invisible at county and township zoom.
 PRECISION = 5

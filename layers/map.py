@@ -33,7 +33,8 @@ SELECTION_CLASS = "hd-selection"
 
 
 def available_basemaps(lang: str, custom_tile_url: str | None = None) -> list[tuple[str, str]]:
-    """(id, label) of the basemaps to offer: 天地图 only with a token, custom only with a URL."""
+    """(id, label) of the basemaps to offer: one that needs a key only with its key, custom
+    only with a URL."""
     return basemaps.available_basemaps(lang, custom_tile_url)
 
 

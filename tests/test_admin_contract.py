@@ -16,11 +16,11 @@ from streamlit.testing.v1 import AppTest
 
 from geo import datastore
 from geo.admin import service
+from geo.basemaps import BASEMAP_IDS
 from geo.paths import PROJECT_ROOT
 from geo.site.check import check_site
 from geo.site.inputs import drawn
 from geo.site.markdown import esc, render_markdown
-from layers.basemaps import BASEMAP_IDS
 from layers.industry import assigned_townships
 from layers.map import build_map
 from tests.admin_corpus import ACCEPTED
@@ -42,6 +42,7 @@ def app() -> Iterator[AppTest]:
 def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HENGDONG_ADMIN_DIR", str(tmp_path / "admin"))
     monkeypatch.setenv("TIANDITU_TOKEN", "contract-test-token")  # offered only with a token
+    monkeypatch.setenv("CARTO_API_KEY", "contract-test-key")  # CartoDB asks for a key
 
 
 def _site_at_a_seat() -> shapely.Polygon:

@@ -10,6 +10,7 @@ import pandas as pd
 import shapely
 import streamlit as st
 
+from geo.basemaps import is_gcj02
 from geo.coords import geometry_gcj02_to_wgs84
 from geo.site.check import check_site
 from geo.site.coordinates import parse_coordinates
@@ -18,7 +19,6 @@ from geo.site.limits import DEFAULT_NEARBY_M
 from geo.site.markdown import fmt_area, fmt_km, fmt_share, render_markdown
 from geo.site.problems import SiteRejected
 from geo.site.zones import ZONES
-from layers.basemaps import is_gcj02
 from layers.geojson import display_geometry
 from ui.i18n import Lang, t
 from ui.plan_data import pick
