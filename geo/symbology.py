@@ -19,6 +19,7 @@ QUALITY_LABELS: dict[str, tuple[str, str]] = {
     "schematic": ("示意", "schematic"),
 }
 """zh / en names of the data qualities shown in legends (web map and printed sheets)."""
+QUALITIES = tuple(QUALITY_LABELS)  # how exact a layer's geometry is, best first
 
 # ---- 行政区划 (layers/admin_areas.py) -------------------------------------------------------
 

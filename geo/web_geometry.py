@@ -18,11 +18,11 @@ import shapely
 from numpy.typing import NDArray
 
 from geo.datastore import layer_info, load_layer
+from geo.precision import WEB_DECIMALS
 
 METRIC_CRS = "EPSG:32649"  # UTM zone 49N (108-114 E): metres over the whole county
 SIMPLIFY_TOLERANCE_M = 20.0  # coverage_simplify tolerance; Hausdorff shift stays well under 30 m
 SNAP_DISTANCE_M = 1.0  # vertices closer than this are one vertex when the coverage is cleaned
-DECIMALS = 5  # 1e-5 degree is about 1 m at 27 N
 TILING_TOLERANCE = 1e-4  # townships tile the county if the areas differ by under 0.01 %
 
 SHARED_BORDER_LAYERS = ("townships", "neighbours")  # simplified together as one coverage
@@ -35,7 +35,7 @@ def _to_metric(geometries: NDArray) -> NDArray:
 
 def _to_degrees_rounded(geometries: NDArray) -> NDArray:
     degrees = gpd.GeoSeries(geometries, crs=METRIC_CRS).to_crs("EPSG:4326").values
-    rounded = shapely.transform(degrees, lambda xy: np.round(xy, DECIMALS))
+    rounded = shapely.transform(degrees, lambda xy: np.round(xy, WEB_DECIMALS))
     return shapely.remove_repeated_points(rounded)
 
 
@@ -66,7 +66,7 @@ def _simplify_lines(geometries: NDArray) -> NDArray:
 
 
 def _round_points(geometries: NDArray) -> NDArray:
-    return shapely.transform(geometries, lambda xy: np.round(xy, DECIMALS))
+    return shapely.transform(geometries, lambda xy: np.round(xy, WEB_DECIMALS))
 
 
 def townships_tile_county(townships: NDArray, county: NDArray) -> bool:

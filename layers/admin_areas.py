@@ -7,6 +7,7 @@ import shapely
 from shapely.geometry import Polygon, box
 from shapely.geometry.base import BaseGeometry
 
+from geo.labels import pick
 from geo.symbology import (
     COUNTY_SEAT_STYLE,
     COUNTY_STYLE,
@@ -24,7 +25,6 @@ from layers.theme import (
     data_layer_entry,
     local_name,
     overlay_group,
-    pick,
 )
 
 LAYER_ID = "admin_areas"

@@ -21,10 +21,10 @@ from functools import lru_cache
 
 from geo import datastore
 from geo.plan import Plan
+from geo.plan.current import plan, stamp
 from geo.plan.schema import MODE_LABELS, Citation, PlaceRef
 from layers import infrastructure
 from layers.places import locate, village_points
-from layers.plan_data import plan, stamp
 
 # How specific a kind of shape is: a click answers with the lowest first.
 POINT, LINE, REGION, AREA, TOWNSHIP = range(5)

@@ -7,6 +7,8 @@ from typing import Any
 
 import folium
 
+from geo.labels import field_text, pick
+from geo.plan.current import plan, stamp
 from geo.plan.schema import MODE_LABELS
 from geo.plan.shades import industry_shades
 from geo.symbology import HIGHLIGHT_STYLES, PARK_STYLES
@@ -14,8 +16,7 @@ from layers import geojson
 from layers.elements import BrowserTable, GeoJsonOverlay, TownshipShapes, layer_class
 from layers.identify import area_id
 from layers.places import locate, point_feature, village_points
-from layers.plan_data import plan, stamp
-from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, text
+from layers.theme import LegendEntry, MapContext, cite, overlay_group
 
 LAYER_ID = "industry"
 DATA_LAYERS: tuple[str, ...] = ()
@@ -57,7 +58,7 @@ def _highlight_table(lang: str, plan_stamp: tuple[tuple[str, int], ...]) -> dict
                 how[place.code].append(label)
         rows = [[codes.index(code), shades.index(shade), *how[code]]
                 for code, shade in assigned_townships(industry_id).items()]
-        industries[industry_id] = [text(facts.industry(industry_id), "name", lang), rows]
+        industries[industry_id] = [field_text(facts.industry(industry_id), "name", lang), rows]
     return {"className": HIGHLIGHT_CLASS, "styles": HIGHLIGHT_STYLES, "interactive": True,
             "into": LAYER_ID, "codes": codes, "shades": shades, "modes": modes,
             "industries": industries}
@@ -77,7 +78,7 @@ def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]], l
     for park in plan().parks:
         for place in park.places:
             where = locate(place, points)
-            name = text(park, "name", lang)
+            name = field_text(park, "name", lang)
             if where.point is not None:
                 tip = name + pick(lang, f"：按{where.village}中心点示意",
                                   f": shown at the centre of {where.village} village")
@@ -106,7 +107,7 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     """Legend lines: the two highlight shades and the parks (unlocated ones named)."""
     facts = plan()
     citations = [c for i in facts.industries for a in i.assignments for c in a.citations]
-    unlocated = "、".join(text(p, "name", lang) for p in facts.parks if not p.places)
+    unlocated = "、".join(field_text(p, "name", lang) for p in facts.parks if not p.places)
     park_notes = (pick(lang, "仅知所在乡镇，虚线为该乡镇范围", "only the township is known: "
                        "the dashed outline is that township"),)
     if unlocated:

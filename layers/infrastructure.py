@@ -16,14 +16,15 @@ from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon
 
 from geo.districts import DistrictLocation, district_location
+from geo.labels import field_text, pick
 from geo.plan.citations import citations_text
+from geo.plan.current import plan
 from geo.plan.schema import BASIS_LABELS, PROJECT_KINDS, PlaceRef, Project
 from geo.web_geometry import web_frame
 from layers import geojson
 from layers.elements import GeoJsonOverlay, Labels, layer_class
 from layers.places import locate, village_points
-from layers.plan_data import plan
-from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, text
+from layers.theme import LegendEntry, MapContext, cite, overlay_group
 
 LAYER_ID = "infrastructure"
 DATA_LAYERS = ("villages", "seats")
@@ -110,18 +111,18 @@ BRIEF_FROM = 3
 
 def _brief_line(project: Project, lang: str) -> str:
     more = pick(lang, " 等", " …") if project.open_list else ""
-    return (f"· {text(project, 'name', lang)}{more} — "
+    return (f"· {field_text(project, 'name', lang)}{more} — "
             + citations_text(project.citations, lang, "brief", plan().documents))
 
 
 def _fact_lines(project: Project, lang: str) -> list[str]:
-    lines = [f"{text(project, 'name', lang)}"]
-    summary = text(project, "summary", lang)
+    lines = [f"{field_text(project, 'name', lang)}"]
+    summary = field_text(project, "summary", lang)
     if summary:
         lines.append(summary)
     if project.items:
         joiner = pick(lang, "、", ", ")
-        names = joiner.join(text(item, "name", lang) for item in project.items)
+        names = joiner.join(field_text(item, "name", lang) for item in project.items)
         if project.open_list:
             names += pick(lang, " 等（名单未完）", " and others (open list)")
         lines.append(names)
@@ -218,8 +219,9 @@ def _district_feature(lang: str, basemap: str) -> list[dict]:
         if location is None:
             continue
         tip = "\n".join([
-            f"{text(district, 'name', lang)} · {pick(lang, '近似位置', 'approximate location')}",
-            text(district.places[0], "note", lang) if district.places else "",
+            f"{field_text(district, 'name', lang)} · "
+            f"{pick(lang, '近似位置', 'approximate location')}",
+            field_text(district.places[0], "note", lang) if district.places else "",
             pick(lang, "出处：", "Source: ")
             + citations_text(district.citations, lang, "full", plan().documents),
         ]).strip()
@@ -262,7 +264,7 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     for kind in PROJECT_KINDS:
         projects = [p for p in plan().projects if p.kind == kind]
         located = [p for p in projects if p.places]
-        missing = [text(p, "name", lang) for p in projects if not p.places]
+        missing = [field_text(p, "name", lang) for p in projects if not p.places]
         swatch = style["road-line"] if kind == "road" else style[kind]
         note = pick(lang, f"已定位 {len(located)}/{len(projects)} 项",
                     f"{len(located)} of {len(projects)} located")
@@ -274,7 +276,7 @@ def legend_entries(lang: str) -> list[LegendEntry]:
             cite([c for p in projects for c in p.citations], lang), (note,), method))
     for district in plan().core.districts:
         entries.append(LegendEntry(
-            LAYER_ID, text(district, "name", lang), style["district"], "approximate",
+            LAYER_ID, field_text(district, "name", lang), style["district"], "approximate",
             cite(district.citations, lang),
             (pick(lang, f"由{district.zone}各村中心点近似定位",
                   f"placed approximately from the villages of the {district.zone} zone"),)))

@@ -6,17 +6,11 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import datastore
-from geo.symbology import QUALITY_LABELS
+from geo.labels import pick, quality_label
 from layers.elements import HdElement, Style, js_value
-from layers.theme import LegendEntry, pick
+from layers.theme import LegendEntry
 
 ThemeLegend = tuple[str, list[LegendEntry]]  # (theme title, its entries)
-
-
-def quality_label(quality: str, lang: str) -> str:
-    """实测/近似/示意 or surveyed/approximate/schematic."""
-    zh, en = QUALITY_LABELS[quality]
-    return pick(lang, zh, en)
 
 
 def _swatch(style: Style) -> str:

@@ -20,7 +20,8 @@ from geo.basemaps import BASEMAP_IDS
 from geo.paths import PROJECT_ROOT
 from geo.site.check import check_site
 from geo.site.inputs import drawn
-from geo.site.markdown import esc, render_markdown
+from geo.site.markdown import render_markdown
+from geo.text import plain
 from layers.industry import assigned_townships
 from layers.map import build_map
 from tests.admin_corpus import ACCEPTED
@@ -67,7 +68,7 @@ def _assert_site_check_runs(layer_id: str) -> None:
     for lang in ("zh", "en"):
         text = render_markdown(report, lang)
         name = items[0]["name"] if lang == "zh" else items[0]["name_en"]
-        assert f"**{esc(name)}**" in text
+        assert f"**{plain(name)}**" in text
 
 
 def _industry_of(code: str) -> str:

@@ -23,8 +23,9 @@ from geo.site.files import read_site_file
 from geo.site.inputs import drawn
 from geo.site.limits import MAX_VERTICES, SITE_MAX_MB_ENV
 from geo.site.load import site_from_upload
-from geo.site.markdown import esc, render_markdown
+from geo.site.markdown import render_markdown
 from geo.site.problems import SiteRejected
+from geo.text import plain
 from tests.admin_corpus import HOSTILE_NAMES
 from tests.site_support import (
     area,
@@ -231,7 +232,7 @@ def test_markdown_shows_a_file_name_or_township_name_with_markup_as_its_text(nam
     report["input"]["source"] = name
     report["townships"]["items"][0]["name_en"] = name
     text = render_markdown(report, "en")
-    assert f"**{esc(name)}**" in text and name not in text
+    assert f"**{plain(name)}**" in text and name not in text
     source = next(line for line in text.splitlines() if line.startswith("- Input: "))
     assert re.sub(r"\\(.)", r"\1", source) == f"- Input: {name}"
     assert not re.search(r"(?<!\\)[<\[&`*_]", source), source  # no tag, link, entity, emphasis

@@ -7,6 +7,7 @@ import shapely
 
 from geo import web_geometry
 from geo.datastore import load_layer
+from geo.precision import WEB_DECIMALS
 from geo.web_geometry import METRIC_CRS, web_features, web_frame
 
 HAUSDORFF_LIMIT_M = 30.0  # under two pixels at township zoom (about 19 m per pixel at z13)
@@ -97,7 +98,7 @@ def test_vertices_are_fewer(web, layer_id):
 
 def test_coordinates_are_rounded_to_five_decimals(web):
     coordinates = shapely.get_coordinates(web["townships"].geometry.values)
-    assert np.array_equal(coordinates, np.round(coordinates, web_geometry.DECIMALS))
+    assert np.array_equal(coordinates, np.round(coordinates, WEB_DECIMALS))
 
 
 def test_properties_are_kept(web):

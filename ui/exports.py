@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.datastore import layer_ids, layer_info
+from geo.labels import quality_label
 from ui.data import current_layer, layer_version
 from ui.i18n import Lang, t
 
@@ -38,7 +39,7 @@ def layer_table(layer_ids: list[str], lang: Lang) -> pd.DataFrame:
         info = layer_info(layer_id)
         rows.append({
             t("layer", lang): info.get(f"title_{lang}") or layer_id,
-            t("quality", lang): t(f"quality_{info.get('quality', 'schematic')}", lang),
+            t("quality", lang): quality_label(info.get("quality", "schematic"), lang),
             t("features", lang): info.get("feature_count"),
             t("version", lang): info.get("version_label", ""),
             t("attribution", lang): info.get("attribution", ""),

@@ -10,8 +10,8 @@ from typing import Any
 import streamlit as st
 import streamlit.components.v1 as components
 
+from geo.plan.current import stamp as plan_stamp
 from layers.map import build_map, clicked_point_wgs84
-from layers.plan_data import stamp as plan_stamp
 from layers.resource import map_resource
 from ui.data import data_version, townships
 from ui.map_resource import data_modified, publish, resource_name

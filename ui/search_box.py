@@ -7,10 +7,10 @@ import hashlib
 import streamlit as st
 
 from geo import datastore
+from geo.plan.current import stamp as plan_stamp
 from geo.search import SearchIndex, SearchResult, build_index
 from layers.geojson import display_latlon
 from layers.identify import area_id, catalogue
-from layers.plan_data import stamp as plan_stamp
 from ui.data import layer_version
 from ui.i18n import Lang, t
 from ui.plan_data import pick, plan

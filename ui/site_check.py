@@ -12,6 +12,7 @@ import streamlit as st
 
 from geo.basemaps import is_gcj02
 from geo.coords import geometry_gcj02_to_wgs84
+from geo.labels import quality_label
 from geo.site.check import check_site
 from geo.site.coordinates import parse_coordinates
 from geo.site.inputs import SiteInput, drawn
@@ -253,7 +254,7 @@ def _report(report: dict, lang: Lang) -> None:
     st.dataframe(pd.DataFrame([{
         t("col_name", lang): pick(lang, d["name"], d["name_en"]),
         t("site_col_distance", lang): fmt_km(d["distance_m"]),
-        t("quality", lang): t(f"quality_{d['quality']}", lang),
+        t("quality", lang): quality_label(d["quality"], lang),
     } for d in report["distances"].values()]), hide_index=True)
     _downloads(report, lang)
     st.caption(f"{report['disclaimer']['zh']} / {report['disclaimer']['en']} · "

@@ -13,6 +13,7 @@ from geo.admin.problems import Problem, RejectedFile
 from geo.admin.rules import RULES
 from geo.admin.serialize import to_geojson_bytes
 from geo.admin.store import StoreError
+from geo.symbology import QUALITIES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--crs", help=crs_help)
     imp.add_argument("--source", help="where the data comes from, shown in the legend")
     imp.add_argument("--licence", help="terms of use of the data")
-    imp.add_argument("--quality", default="surveyed", choices=service.QUALITIES)
+    imp.add_argument("--quality", default="surveyed", choices=QUALITIES)
     imp.add_argument("--repair", action="store_true",
                      help="import the repaired (make_valid) geometries validate offers")
 

@@ -10,6 +10,7 @@ from pyproj.exceptions import CRSError
 
 from geo.admin.problems import Problem, RejectedFile
 from geo.coords import geometry_gcj02_to_wgs84
+from geo.precision import COORDINATE_DECIMALS
 
 GEOGRAPHIC_AS_IS = (4326, 4490)  # WGS84 and CGCS2000 differ by centimetres here
 GAUSS_KRUGER_3_DEGREE = range(4513, 4555)  # CGCS2000 3-degree Gauss-Krüger zones and CMs
@@ -20,7 +21,6 @@ GUESS_CANDIDATES = (4526, 4547, 4525, 4546, 3857, 32649)
 GCJ02 = "gcj02"
 # Coarse box around 衡东县 (about 30 km margin): a file whose data misses it is in the wrong CRS.
 REGION = (112.4, 26.6, 113.6, 27.6)
-COORDINATE_DECIMALS = 6
 
 
 def parse_declared_crs(text: str | None) -> str | int | None:

@@ -26,8 +26,8 @@ from geo.admin.readers import read_vector, without_paths
 from geo.admin.rules import LayerRule, rule_for
 from geo.admin.serialize import sha256, to_geojson_bytes
 from geo.admin.store import OPEN_SOURCE_VERSION, NewVersion, VersionMeta, VersionStore
+from geo.symbology import QUALITIES
 
-QUALITIES = ("surveyed", "approximate", "schematic")
 DEFAULT_SOURCE = "官方数据 / official data"
 DEFAULT_LICENCE = "未注明 / not stated"
 _log = logging.getLogger(__name__)

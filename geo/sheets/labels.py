@@ -1,7 +1,7 @@
 """Every text the printed sheets show, in Chinese and English (the sheets' label catalogue:
 geo/ must not import ui/, so the sheet labels live here beside the renderer)."""
 
-from geo.symbology import QUALITY_LABELS
+from geo.labels import pick, quality_label  # noqa: F401 - geo/sheets modules import them here
 
 LANGS = ("zh", "en")
 
@@ -96,14 +96,3 @@ def label(key: str, lang: str, **values: object) -> str:
     zh, en = LABELS[key]
     text = zh if lang == "zh" else en
     return text.format(**values) if values else text
-
-
-def quality_label(quality: str, lang: str) -> str:
-    """实测/近似/示意 or surveyed/approximate/schematic."""
-    zh, en = QUALITY_LABELS[quality]
-    return zh if lang == "zh" else en
-
-
-def pick(lang: str, zh: str | None, en: str | None) -> str:
-    """A plan text in the sheet's language (the Chinese one when no English is recorded)."""
-    return (en or zh or "") if lang == "en" else (zh or "")

@@ -37,9 +37,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "by_village": ("按村点", "by village point"),
     "by_township": ("仅定位到乡镇", "located by township only"),
     "figures_basis": ("面积与占比依据", "Figures based on"),
-    "schematic": ("示意", "schematic"),
-    "approximate": ("近似", "approximate"),
-    "surveyed": ("实测", "surveyed"),
     "exact": ("官方数据", "official data"),
     "map": ("场址与乡镇", "Site over the townships"),
     "legend_site": ("场址", "Site"),
@@ -54,8 +51,3 @@ def label(key: str, lang: str, **values: object) -> str:
     """The word `key` in `lang` ('zh' or 'en')."""
     text = LABELS[key][1 if lang == "en" else 0]
     return text.format(**values) if values else text
-
-
-def pick(lang: str, zh: str | None, en: str | None) -> str:
-    """The English text when asked and present, else the Chinese."""
-    return (en or zh or "") if lang == "en" else (zh or en or "")

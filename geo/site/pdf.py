@@ -12,8 +12,8 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
+from geo.labels import pick, quality_label
 from geo.site.labels import label as L
-from geo.site.labels import pick
 from geo.site.layers import available, layer
 from geo.site.markdown import fmt_area, fmt_share, render_markdown
 
@@ -173,7 +173,7 @@ def _first_page(pyplot, report: dict, lang: str):
         rows.append(f"  {pick(lang, item['name'], item['name_en'])}  {approx}"
                     f"{fmt_share(item['share'])}")
     rows += [f"{pick(lang, d['name'], d['name_en'])}: {d['distance_m'] / 1000:.2f} km "
-             f"({L(d['quality'], lang)})" for d in report["distances"].values()]
+             f"({quality_label(d['quality'], lang)})" for d in report["distances"].values()]
     figure.text(0.07, 0.30, "\n".join(_wrapped(rows, 90)[:16]), fontsize=8.5, va="top",
                 linespacing=1.5)
     attributions = sorted({src["attribution"] for src in report["sources"] if src["attribution"]})
