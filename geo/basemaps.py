@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import xyzservices.providers as xyz
 from xyzservices import TileProvider
 
+from geo.labels import label
+
 TIANDITU_TOKEN_ENV = "TIANDITU_TOKEN"
 CARTO_KEY_ENV = "CARTO_API_KEY"
 CUSTOM_TILE_URL_ENV = "HENGDONG_TILE_URL"
@@ -39,7 +41,6 @@ _TIANDITU_ATTRIBUTION = "© 天地图 Tianditu (国家地理信息公共服务�
 # 天地图 has Chinese (cva) and English (eva) annotation layers over the vector map (vec).
 _TIANDITU_NOTES = {"zh": "cva", "en": "eva"}
 _TILE_URL_SCHEMES = ("http://", "https://", "/")
-CUSTOM_CREDIT = {"zh": "自定义瓦片 (内网)", "en": "Custom tiles (intranet)"}
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def tiles_for(basemap: str, lang: str, custom_url: str | None = None) -> list[Ti
         problem = tile_url_problem(url)
         if problem:
             raise ValueError(problem)
-        return [TileSource(url, CUSTOM_CREDIT[lang])]
+        return [TileSource(url, label("basemap_custom", lang))]
     if basemap == "none":
         return []
     raise ValueError(f"unknown basemap {basemap!r}; one of {', '.join(BASEMAP_IDS)}")

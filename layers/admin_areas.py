@@ -7,7 +7,7 @@ import shapely
 from shapely.geometry import Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from geo.labels import pick
+from geo.labels import kind_word, pick
 from geo.symbology import (
     COUNTY_SEAT_STYLE,
     COUNTY_STYLE,
@@ -45,14 +45,9 @@ def title(lang: str) -> str:
     return pick(lang, "行政区划", "Administrative areas")
 
 
-def kind_label(kind: str, lang: str) -> str:
-    """镇/乡 in the map's language."""
-    return kind if lang == "zh" else {"镇": "town", "乡": "township"}.get(kind, kind)
-
-
 def township_tooltip(row: object, lang: str) -> str:
     """Name, kind and statistics code of a township (the code also identifies it in tests)."""
-    kind = kind_label(row.kind, lang)
+    kind = kind_word(row.kind, lang)
     if lang == "zh":
         return f"{row.name}（{kind}）{row.code}"
     return f"{local_name(row, lang)} ({kind}) {row.name} · {row.code}"

@@ -7,21 +7,13 @@ moves every overlay.
 
 import folium
 
-from geo.basemaps import CUSTOM_CREDIT, tiles_for, usable_basemaps
-
-_LABELS = {
-    "osm": {"zh": "OpenStreetMap", "en": "OpenStreetMap"},
-    "carto_light": {"zh": "CartoDB 浅色", "en": "CartoDB light (Positron)"},
-    "tianditu": {"zh": "天地图 矢量+注记", "en": "Tianditu vector + labels"},
-    "amap": {"zh": "高德地图 (GCJ-02)", "en": "Amap (GCJ-02)"},
-    "custom": CUSTOM_CREDIT,
-    "none": {"zh": "无底图", "en": "No basemap"},
-}
+from geo.basemaps import tiles_for, usable_basemaps
+from geo.labels import label
 
 
 def available_basemaps(lang: str, custom_url: str | None = None) -> list[tuple[str, str]]:
     """(id, label) of each basemap that can be shown now (geo.basemaps.usable_basemaps)."""
-    return [(bid, _LABELS[bid][lang]) for bid in usable_basemaps(custom_url)]
+    return [(bid, label(f"basemap_{bid}", lang)) for bid in usable_basemaps(custom_url)]
 
 
 def add_basemap(m: folium.Map, basemap: str, lang: str, custom_url: str | None = None) -> None:
