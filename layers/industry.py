@@ -2,13 +2,13 @@
 the townships assigned to one industry (a table sent with the map: picking an industry sends
 only its id, and the browser shades copies of the township polygons it already has)."""
 
-from functools import lru_cache
 from typing import Any
 
 import folium
 
+from geo.data_version import per_version, plan_version
 from geo.labels import field_text, pick
-from geo.plan.current import plan, stamp
+from geo.plan.current import plan
 from geo.plan.schema import MODE_LABELS
 from geo.plan.shades import industry_shades
 from geo.symbology import HIGHLIGHT_STYLES, PARK_STYLES
@@ -40,9 +40,12 @@ def assigned_townships(industry_id: str) -> dict[str, str]:
     return industry_shades(plan(), industry_id)
 
 
-@lru_cache(maxsize=8)
-def _highlight_table(lang: str, plan_stamp: tuple[tuple[str, int], ...]) -> dict[str, Any]:
-    del plan_stamp  # only the cache key
+@per_version(lambda _lang: plan_version())
+def highlight_table(lang: str) -> dict[str, Any]:
+    """What the browser needs to shade the townships of any industry (HD.tables
+    .industry_highlight, sent once with the map; static/map/hd-map.js draws the shades for the
+    state's `industry`): per industry its name and rows [township index into "codes", shade
+    index, mode label indexes...]. Cached per plan version."""
     facts = plan()
     shades = ["centred", "radiating"]
     modes = list(dict.fromkeys(pick(lang, zh, en) for zh, en in MODE_LABELS.values()))
@@ -62,14 +65,6 @@ def _highlight_table(lang: str, plan_stamp: tuple[tuple[str, int], ...]) -> dict
     return {"className": HIGHLIGHT_CLASS, "styles": HIGHLIGHT_STYLES, "interactive": True,
             "into": LAYER_ID, "codes": codes, "shades": shades, "modes": modes,
             "industries": industries}
-
-
-def highlight_table(lang: str) -> dict[str, Any]:
-    """What the browser needs to shade the townships of any industry (HD.tables
-    .industry_highlight, sent once with the map; static/map/hd-map.js draws the shades for the
-    state's `industry`): per industry its name and rows [township index into "codes", shade
-    index, mode label indexes...]. Cached per plan version."""
-    return _highlight_table(lang, stamp())
 
 
 def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]], list[str]]:

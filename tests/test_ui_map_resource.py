@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import geo.paths
 import geo.plan.current
 from geo.admin import service
 from geo.paths import PLAN_DIR
@@ -75,7 +76,7 @@ def test_url_changes_when_a_plan_edit_changes_the_map(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plan_dir = tmp_path / "plan"
     shutil.copytree(PLAN_DIR, plan_dir)
-    monkeypatch.setattr(geo.plan.current, "PLAN_DIR", plan_dir)
+    monkeypatch.setattr(geo.paths, "PLAN_DIR", plan_dir)
     monkeypatch.setattr(geo.plan.current, "load_plan", partial(load_plan, plan_dir))
     before = map_view.map_url(VIEW)
     industries = plan_dir / "industries.yaml"

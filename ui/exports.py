@@ -6,9 +6,10 @@ import zipfile
 import pandas as pd
 import streamlit as st
 
+from geo.data_version import layer_version
 from geo.datastore import layer_ids, layer_info
 from geo.labels import quality_label
-from ui.data import current_layer, layer_version
+from ui.data import current_layer
 from ui.i18n import Lang, t
 
 

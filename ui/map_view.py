@@ -10,10 +10,10 @@ from typing import Any
 import streamlit as st
 import streamlit.components.v1 as components
 
-from geo.plan.current import stamp as plan_stamp
+from geo.data_version import data_version
 from layers.map import build_map, clicked_point_wgs84
 from layers.resource import map_resource
-from ui.data import data_version, townships
+from ui.data import townships
 from ui.map_resource import data_modified, publish, resource_name
 from ui.sidebar import set_choice
 from ui.state import FEATURE_KEY, TOWNSHIP_KEY, ViewState
@@ -39,7 +39,7 @@ def _resource(basemap: str, lang: str, custom_tile_url: str | None, version: str
 
 def map_url(view: ViewState) -> str:
     """The URL of the map resource for `view` (written on first use)."""
-    version = f"{data_version()}|plan={plan_stamp()}"
+    version = data_version()
     name, text, modified = _resource(view.basemap, view.lang, view.custom_tile_url, version)
     return publish(text, name, modified)
 
