@@ -207,11 +207,13 @@ def test_empty_geometries_are_named_and_an_all_empty_file_refused(tmp_path: Path
 
 
 def test_unknown_crs_and_unsupported_type(tmp_path: Path) -> None:
-    frame = gpd.GeoDataFrame(geometry=[across_border()], crs=4326).to_crs(3857)
-    frame.to_file(tmp_path / "mercator.geojson", driver="GeoJSON", engine="pyogrio")
+    frame = gpd.GeoDataFrame(geometry=[across_border()], crs=4326).to_crs(2383)  # Xian 1980 GK
+    frame.to_file(tmp_path / "xian80.gpkg", driver="GPKG", engine="pyogrio")
     with pytest.raises(SiteRejected) as caught:
-        read_site_file(tmp_path / "mercator.geojson")
-    assert "不支持坐标系" in message(caught)
+        read_site_file(tmp_path / "xian80.gpkg")
+    assert "西安 80" in message(caught) and "未公开" in message(caught)
+    frame.to_crs(3857).to_file(tmp_path / "mercator.gpkg", driver="GPKG", engine="pyogrio")
+    assert read_site_file(tmp_path / "mercator.gpkg")  # Web Mercator is on WGS84: taken
     (tmp_path / "site.dwg").write_bytes(b"AC1032")
     with pytest.raises(SiteRejected) as caught:
         read_site_file(tmp_path / "site.dwg")
