@@ -7,7 +7,7 @@ import shapely
 from shapely.geometry import Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from geo.labels import kind_word, pick
+from geo.labels import kind_word, label
 from geo.symbology import (
     COUNTY_SEAT_STYLE,
     COUNTY_STYLE,
@@ -42,7 +42,7 @@ CONTEXT_TOLERANCE_DEG = 4e-4  # about 40 m: context lines, under a pixel at coun
 
 def title(lang: str) -> str:
     """The theme's name in the layer control and legend."""
-    return pick(lang, "行政区划", "Administrative areas")
+    return label("map_administrative_areas", lang)
 
 
 def township_tooltip(row: object, lang: str) -> str:
@@ -117,7 +117,7 @@ def overlay(ctx: MapContext) -> folium.FeatureGroup:
                 "id": seat_id(str(row.code)),
                 "code": str(row.code),
                 "s": "county_seat" if row.is_county_seat else "_",
-                "tip": local_name(row, lang) + pick(lang, " 驻地", " seat"),
+                "tip": local_name(row, lang) + label("map_seat", lang),
             },
             basemap,
         ),

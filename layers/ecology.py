@@ -5,7 +5,7 @@ the red line only when an admin has imported the official polygons (no open data
 import folium
 
 from geo import datastore
-from geo.labels import field_text, pick
+from geo.labels import field_text, label, pick
 from geo.plan.current import plan
 from geo.plan.schema import EcoFeature
 from geo.symbology import ECO_AREA_STYLES as AREA_STYLES
@@ -35,7 +35,7 @@ GROUP_TITLES = {"三水": ("三水", "Three waters"), "五库": ("五库", "Five
 
 def title(lang: str) -> str:
     """The theme's name in the layer control and legend."""
-    return pick(lang, "生态空间", "Ecological space")
+    return label("map_ecological_space", lang)
 
 
 def _features(group: str) -> list[EcoFeature]:
@@ -101,7 +101,7 @@ def overlay(ctx: MapContext) -> folium.FeatureGroup:
 def title_of_redline(lang: str) -> str:
     """The red line's name in the map's language."""
     redline = plan().redline
-    return field_text(redline, "name", lang) if redline else pick(lang, "生态保护红线", "Red line")
+    return field_text(redline, "name", lang) if redline else label("report.legend_redline", lang)
 
 
 def _unlocated(features: list, lang: str) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from typing import Any
 import folium
 
 from geo.data_version import per_version, plan_version
-from geo.labels import field_text, pick
+from geo.labels import field_text, label, pick
 from geo.plan.current import plan
 from geo.plan.schema import MODE_LABELS
 from geo.plan.shades import industry_shades
@@ -27,7 +27,7 @@ HIGHLIGHT_CLASS = "hd-highlight"
 
 def title(lang: str) -> str:
     """The theme's name in the layer control and legend."""
-    return pick(lang, "乡镇产业", "Township industries")
+    return label("map_township_industries", lang)
 
 
 def industry_ids() -> list[str]:
@@ -107,13 +107,13 @@ def legend_entries(lang: str) -> list[LegendEntry]:
                        "the dashed outline is that township"),)
     if unlocated:
         park_notes += (pick(lang, f"未定位：{unlocated}", f"Not located: {unlocated}"),)
-    on_pick = pick(lang, "在侧栏选择产业后显示", "shown after picking an industry")
+    on_pick = label("map_shown_after_picking_an", lang)
     return [
-        LegendEntry(LAYER_ID, pick(lang, "重点乡镇（重点/副中心）", "Centred (focus / sub-centre)"),
+        LegendEntry(LAYER_ID, label("sheet.centred", lang),
                     HIGHLIGHT_STYLES["centred"], "approximate", cite(citations, lang), (on_pick,)),
-        LegendEntry(LAYER_ID, pick(lang, "辐射/带动/沿轴乡镇", "Radiating / driven / on an axis"),
+        LegendEntry(LAYER_ID, label("sheet.radiating", lang),
                     HIGHLIGHT_STYLES["radiating"], "approximate", cite(citations, lang)),
-        LegendEntry(LAYER_ID, pick(lang, "产业园区", "Industrial parks"), PARK_STYLES["_"],
+        LegendEntry(LAYER_ID, label("parks", lang), PARK_STYLES["_"],
                     "schematic", cite([c for p in facts.parks for c in p.citations], lang),
                     park_notes),
     ]

@@ -16,7 +16,7 @@ from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon
 
 from geo.districts import DistrictLocation, district_location
-from geo.labels import field_text, pick
+from geo.labels import field_text, label, pick
 from geo.plan.citations import citations_text
 from geo.plan.current import plan
 from geo.plan.schema import BASIS_LABELS, PROJECT_KINDS, PlaceRef, Project
@@ -65,7 +65,7 @@ class DrawnItem:
 
 def title(lang: str) -> str:
     """The theme's name in the layer control and legend."""
-    return pick(lang, "基础设施与重点项目", "Infrastructure and key projects")
+    return label("projects", lang)
 
 
 def kind_name(kind: str, lang: str) -> str:
@@ -110,7 +110,7 @@ BRIEF_FROM = 3
 
 
 def _brief_line(project: Project, lang: str) -> str:
-    more = pick(lang, " 等", " …") if project.open_list else ""
+    more = label("map_open_list_mark", lang) if project.open_list else ""
     return (f"· {field_text(project, 'name', lang)}{more} — "
             + citations_text(project.citations, lang, "brief", plan().documents))
 
@@ -121,12 +121,12 @@ def _fact_lines(project: Project, lang: str) -> list[str]:
     if summary:
         lines.append(summary)
     if project.items:
-        joiner = pick(lang, "、", ", ")
+        joiner = label("map_item_separator", lang)
         names = joiner.join(field_text(item, "name", lang) for item in project.items)
         if project.open_list:
-            names += pick(lang, " 等（名单未完）", " and others (open list)")
+            names += label("map_and_others_open_list", lang)
         lines.append(names)
-    lines.append(pick(lang, "出处：", "Source: ")
+    lines.append(label("map_source", lang)
                  + citations_text(project.citations, lang, "full", plan().documents))
     return lines
 
@@ -222,7 +222,7 @@ def _district_feature(lang: str, basemap: str) -> list[dict]:
             f"{field_text(district, 'name', lang)} · "
             f"{pick(lang, '近似位置', 'approximate location')}",
             field_text(district.places[0], "note", lang) if district.places else "",
-            pick(lang, "出处：", "Source: ")
+            label("map_source", lang)
             + citations_text(district.citations, lang, "full", plan().documents),
         ]).strip()
         out.append(geojson.feature(district_area(location),
@@ -268,7 +268,7 @@ def legend_entries(lang: str) -> list[LegendEntry]:
         swatch = style["road-line"] if kind == "road" else style[kind]
         note = pick(lang, f"已定位 {len(located)}/{len(projects)} 项",
                     f"{len(located)} of {len(projects)} located")
-        method = (pick(lang, "未定位：", "not located: ") + pick(lang, "、", "; ").join(missing)
+        method = (label("map_not_located", lang) + label("map_list_separator", lang).join(missing)
                   if missing else "")
         glyph = pick(lang, *KIND_GLYPHS[kind])
         entries.append(LegendEntry(

@@ -6,7 +6,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import datastore
-from geo.labels import pick, quality_label
+from geo.labels import label, quality_label
 from layers.elements import HdElement, Style, js_value
 from layers.theme import LegendEntry
 
@@ -64,7 +64,7 @@ HD.legendInLayers({{ this._parent.get_name() }}, {{ this.control.get_name() }},
                        for title, entries in themes]
         self.themes_js = js_value(self.themes)
         self.options_js = js_value({"openMinWidth": self.open_min_width,
-                                    "summary": pick(lang, "图例", "Legend")})
+                                    "summary": label("sheet.legend", lang)})
 
 
 def attribution_text(layer_ids: list[str], extra: list[str]) -> str:

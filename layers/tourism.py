@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import folium
 from shapely.geometry import LineString, Point
 
-from geo.labels import field_text, pick
+from geo.labels import field_text, label, pick
 from geo.plan.current import plan
 from geo.plan.schema import PlaceRef, Route, RouteStop
 from geo.symbology import route_line_style, route_stop_style
@@ -36,7 +36,7 @@ class PlacedStop:
 
 def title(lang: str) -> str:
     """The theme's name in the layer control and legend."""
-    return pick(lang, "旅游线路", "Tourism routes")
+    return label("col_routes", lang)
 
 
 def _stop_places(stop: RouteStop) -> list[PlaceRef]:
@@ -81,7 +81,7 @@ def _route_features(route: Route, lang: str, basemap: str) -> tuple[list[dict], 
         ))
     for stop in placed:
         how = (pick(lang, f"按{stop.at_village}中心点", f"at the centre of {stop.at_village}")
-               if stop.at_village else pick(lang, "示意：乡镇驻地", "schematic: township seat"))
+               if stop.at_village else label("map_schematic_township_seat", lang))
         tip = (f"{route_name} · {pick(lang, '第', 'stop ')}{stop.position}"
                f"{pick(lang, '站', '')}/{len(route.stops)}: {stop.name} ({how})")
         features.append(geojson.feature(
@@ -125,7 +125,7 @@ def legend_entries(lang: str) -> list[LegendEntry]:
         placed, missing = placed_stops(route, lang)
         located = pick(lang, f"已定位 {len(placed)}/{len(route.stops)} 站",
                        f"{len(placed)} of {len(route.stops)} stops located")
-        unlocated = pick(lang, "未定位：", "not located: ") + "、".join(missing) if missing else ""
+        unlocated = label("map_not_located", lang) + "、".join(missing) if missing else ""
         entries.append(LegendEntry(
             LAYER_ID, f"{route.number} {field_text(route, 'name', lang)}",
             styles[f"line{route.number}"],

@@ -4,7 +4,7 @@ the three axes through the towns in the plan's order (the G4 main axis heavier).
 import folium
 from shapely.geometry import LineString
 
-from geo.labels import field_text, pick
+from geo.labels import field_text, label, pick
 from geo.plan.current import plan
 from geo.symbology import AXIS_STYLES, CENTRE_STYLES
 from geo.symbology import TOWN_SYSTEM_AREA_STYLES as AREA_STYLES
@@ -21,7 +21,7 @@ DATA_LAYERS = ("seats",)
 
 def title(lang: str) -> str:
     """The theme's name in the layer control and legend."""
-    return pick(lang, "城镇体系 一核两副三轴", "Town system: one core, two sub-centres, three axes")
+    return label("map_town_system_one_core", lang)
 
 
 def _seat_points() -> dict[str, object]:
@@ -95,8 +95,8 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     facts = plan()
     main = facts.main_axis
     others = [axis for axis in facts.axes if not axis.is_main]
-    open_list = pick(lang, "名单不完整（规划写“等”）", "open list: the plan says 'and others'")
-    in_order = pick(lang, "按规划顺序连接乡镇驻地", "joins the township seats in the plan's order")
+    open_list = label("map_open_list_the_plan", lang)
+    in_order = label("placement_seats_in_order", lang)
 
     def entry(title_: str, swatch: dict, citations: list, notes: tuple[str, ...] = ()):
         return LegendEntry(LAYER_ID, title_, swatch, "schematic", cite(citations, lang), notes)
@@ -104,9 +104,9 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     return [
         entry(field_text(facts.core, "name", lang), CENTRE_STYLES["core"],
               facts.core.seat_citations),
-        entry(pick(lang, "半小时核心发展圈", "Half-hour core circle"), AREA_STYLES["core_circle"],
+        entry(label("sheet.core_circle", lang), AREA_STYLES["core_circle"],
               facts.core.citations, (open_list,) if facts.core.circle.open_list else ()),
-        entry(pick(lang, "副中心及其带动乡镇", "Sub-centres and the towns they lead"),
+        entry(label("map_sub_centres_and_the", lang),
               AREA_STYLES["led"], facts.sub_centres[0].citations),
         entry(f"{field_text(main, 'name', lang)} ({pick(lang, '主轴', 'main axis')})",
               AXIS_STYLES["main"], main.citations, (in_order,)),

@@ -19,7 +19,7 @@ from geo.admin.problems import Problem, RejectedFile
 from geo.admin.rules import RULES
 from geo.admin.serialize import to_geojson_bytes
 from geo.admin.store import LOCK_WAIT_LIMIT_S, StoreError
-from geo.labels import pick, quality_label
+from geo.labels import label, pick, quality_label
 from geo.symbology import QUALITIES
 from ui import accounts_panel, audit_view, login
 from ui.i18n import t
@@ -33,7 +33,7 @@ DEFAULT_LAYER = "townships"  # the layer admins replace most
 
 def render_admin_page(lang: str) -> None:
     """Draw the admin page in `lang` ("zh" or "en")."""
-    st.title(pick(lang, "数据管理", "Data administration"))
+    st.title(label("page_admin", lang))
     st.caption(pick(lang, "用官方数据替换图层：校验、留存每个版本、可回滚。",
                   "Replace a layer with official data: validated, every version kept, reversible."))
     store_unreadable = render_store_notice(lang, for_admin=True)
@@ -49,7 +49,7 @@ def render_admin_page(lang: str) -> None:
         return
     admin = current.name
     layer_id = st.selectbox(
-        pick(lang, "图层", "Layer"), editable, key="admin_layer",
+        label("audit_layer", lang), editable, key="admin_layer",
         index=editable.index(DEFAULT_LAYER) if DEFAULT_LAYER in editable else 0,
         format_func=lambda i: f"{pick(lang, RULES[i].title_zh, RULES[i].title_en)} ({i})")
     try:
@@ -77,10 +77,10 @@ def _show_problems(lang: str, problems: list[Problem]) -> None:
 
 
 def _crs_choice(lang: str) -> str | None:
-    options = {"auto": pick(lang, "按文件声明（无声明时按经纬度）", "As the file declares"),
-               "gcj02": pick(lang, "GCJ-02（高德/腾讯坐标）", "GCJ-02 (Amap/Tencent)"),
-               "epsg": pick(lang, "指定 EPSG 代码", "Give an EPSG code")}
-    choice = st.radio(pick(lang, "坐标系", "Coordinate system"), list(options),
+    options = {"auto": label("admin_as_the_file_declares", lang),
+               "gcj02": label("admin_gcj_02_amap_tencent", lang),
+               "epsg": label("admin_give_an_epsg_code", lang)}
+    choice = st.radio(label("report.crs", lang), list(options),
                       format_func=options.get, horizontal=True, key="admin_crs")
     if choice == "epsg":
         return st.text_input("EPSG", value="EPSG:4547", key="admin_epsg")
@@ -94,7 +94,7 @@ def _saved_upload(upload, folder: str) -> Path:
 
 
 def _upload_section(lang: str, layer_id: str, admin: str) -> None:
-    st.subheader(pick(lang, "上传新版本", "Upload a new version"))
+    st.subheader(label("admin_upload_a_new_version", lang))
     upload = st.file_uploader(pick(lang, "GeoJSON、压缩的 Shapefile（.zip）或 GeoPackage",
                                  "GeoJSON, zipped Shapefile (.zip) or GeoPackage"),
                               type=UPLOAD_TYPES, key="admin_upload")
@@ -104,7 +104,7 @@ def _upload_section(lang: str, layer_id: str, admin: str) -> None:
     with tempfile.TemporaryDirectory(prefix="hengdong-admin-") as folder:
         path = _saved_upload(upload, folder)
         key = (upload.name, upload.size, layer_id, crs)
-        if st.button(pick(lang, "校验", "Validate"), key="admin_validate"):
+        if st.button(label("admin_validate", lang), key="admin_validate"):
             st.session_state[INSPECTION_KEY] = (key, service.inspect(path, layer_id, crs))
         stored = st.session_state.get(INSPECTION_KEY)
         if not stored or stored[0] != key:
@@ -113,7 +113,7 @@ def _upload_section(lang: str, layer_id: str, admin: str) -> None:
         _show_problems(lang, inspection.problems)
         use_repaired = _repair_offer(lang, inspection)
         if inspection.ok:
-            st.success(pick(lang, "校验通过，可以导入。", "Valid: ready to import."))
+            st.success(label("admin_valid_ready_to_import", lang))
         if inspection.ok or use_repaired:
             _import_form(lang, path, layer_id, admin, crs, use_repaired)
 
@@ -125,25 +125,25 @@ def _repair_offer(lang: str, inspection: service.Inspection) -> bool:
     st.info(pick(lang, f"可生成修复后的几何（要素 {inspection.repaired_indices}），请先下载检查。",
                f"A repaired version is offered for features {inspection.repaired_indices}; "
                "download and check it first."))
-    st.download_button(pick(lang, "下载修复版本（GeoJSON）", "Download the repaired version"),
+    st.download_button(label("admin_download_the_repaired_version", lang),
                        to_geojson_bytes(inspection.repaired), file_name="repaired.geojson",
                        mime="application/geo+json", key="admin_repaired_download")
-    return st.checkbox(pick(lang, "导入修复后的版本", "Import the repaired version"),
+    return st.checkbox(label("admin_import_the_repaired_version", lang),
                        key="admin_use_repaired")
 
 
 def _import_form(lang: str, path: Path, layer_id: str, admin: str, crs: str | None,
                  use_repaired: bool) -> None:
-    source = st.text_input(pick(lang, "数据来源（显示在图例中）", "Source (shown in the legend)"),
+    source = st.text_input(label("admin_source_shown_in_the", lang),
                            key="admin_source")
-    licence = st.text_input(pick(lang, "使用许可", "Licence"), key="admin_licence")
-    quality = st.selectbox(pick(lang, "数据质量", "Quality"), QUALITIES, key="admin_quality",
+    licence = st.text_input(label("admin_licence", lang), key="admin_licence")
+    quality = st.selectbox(label("admin_quality", lang), QUALITIES, key="admin_quality",
                            format_func=lambda q: quality_label(q, lang))
-    comment = st.text_area(pick(lang, "说明（必填）", "Comment (required)"), key="admin_comment")
+    comment = st.text_area(label("admin_comment_required", lang), key="admin_comment")
     ready = bool(admin and comment.strip())
     if not ready:
-        st.caption(pick(lang, "填写说明后才能导入。", "Give a comment to import."))
-    if not st.button(pick(lang, "导入为新版本", "Import as a new version"), disabled=not ready,
+        st.caption(label("admin_give_a_comment_to", lang))
+    if not st.button(label("admin_import_as_a_new", lang), disabled=not ready,
                      key="admin_import"):
         return
     actor = login.authorised(IMPORT, layer_id)
@@ -167,7 +167,7 @@ def _history_rows(lang: str, versions: list, current: int) -> pd.DataFrame:
     """One row per version, version 0 being the open-source build."""
     blank = dict.fromkeys(("time", "admin", "file", "source", "sha256", "changes"), "")
     rows = [{**blank, "v": 0, "current": current == 0,
-             "comment": pick(lang, "开源数据构建", "built from open sources")}]
+             "comment": label("admin_built_from_open_sources", lang)}]
     rows += [{"v": m.version, "current": m.version == current, "time": m.created_at,
               "admin": m.admin, "comment": m.comment, "file": m.upload_name, "source": m.source,
               "sha256": m.sha256[:12], "changes": describe(m.summary, lang)} for m in versions]
@@ -181,11 +181,11 @@ def _history_rows(lang: str, versions: list, current: int) -> pd.DataFrame:
 
 
 def _version_label(lang: str, version: int) -> str:
-    return f"v{version}" + (pick(lang, "（开源数据）", " (open sources)") if version == 0 else "")
+    return f"v{version}" + (label("admin_open_sources", lang) if version == 0 else "")
 
 
 def _history_section(lang: str, layer_id: str, admin: str) -> None:
-    st.subheader(pick(lang, "版本历史", "Version history"))
+    st.subheader(label("admin_version_history", lang))
     if datastore.has_layer(layer_id):  # drawn after any import above, so it is up to date
         info = datastore.layer_info(layer_id)
         by = f"（{plain(info['admin'])}）" if info.get("admin") else ""
@@ -196,11 +196,11 @@ def _history_section(lang: str, layer_id: str, admin: str) -> None:
     current = store.current_version(layer_id)
     versions = service.history(layer_id)
     st.dataframe(_history_rows(lang, versions, current), hide_index=True)
-    target = st.selectbox(pick(lang, "回滚到版本", "Roll back to version"),
+    target = st.selectbox(label("admin_roll_back_to_version", lang),
                           [0] + [m.version for m in versions], key="admin_rollback_version",
                           format_func=lambda v: _version_label(lang, v))
-    reason = st.text_input(pick(lang, "回滚原因", "Reason"), key="admin_rollback_comment")
-    if st.button(pick(lang, "回滚", "Roll back"), disabled=not admin or target == current,
+    reason = st.text_input(label("admin_reason", lang), key="admin_rollback_comment")
+    if st.button(label("admin_roll_back", lang), disabled=not admin or target == current,
                  key="admin_rollback"):
         actor = login.authorised(ROLLBACK, layer_id)
         if actor is None:
@@ -210,5 +210,5 @@ def _history_section(lang: str, layer_id: str, admin: str) -> None:
             service.rollback(layer_id, target, actor.name, reason, login.client_address())
         st.toast(pick(lang, f"现在使用 v{target}。", f"Now serving v{target}."))
         st.rerun()
-    with st.expander(pick(lang, "操作日志", "Audit log")):
+    with st.expander(label("admin_audit_log", lang)):
         st.dataframe(pd.DataFrame(store.audit_log(layer_id)), hide_index=True)
