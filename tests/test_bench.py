@@ -27,7 +27,7 @@ from bench.payload import map_payload, payload_comparison, rendered_html
 from bench.report import PAYLOAD_TARGET, Row, payload_rows, summary, table
 from bench.server import tree_rss_bytes
 from geo.compact_geojson import compact_geometry
-from layers.assets import LOCAL_ASSETS, remote_asset_urls
+from layers.assets import LOCAL_ASSETS, remote_asset_urls, walk
 from layers.elements import GeoJsonOverlay, Labels, TownshipShapes
 from layers.map import build_map
 
@@ -58,10 +58,7 @@ def test_baseline_carries_every_layer_at_full_precision():
 
 
 def _elements(element, kind) -> list:
-    found = [element] if isinstance(element, kind) else []
-    for child in element._children.values():
-        found += _elements(child, kind)
-    return found
+    return [e for e in walk(element) if isinstance(e, kind)]
 
 
 def test_baseline_draws_every_plan_feature_and_label_of_our_map_with_its_tooltip():
@@ -104,10 +101,7 @@ def test_table_shows_the_payload_ratio(comparison):
 
 
 def _overlays(element) -> list[GeoJsonOverlay]:
-    found = [element] if isinstance(element, GeoJsonOverlay) else []
-    for child in element._children.values():
-        found += _overlays(child)
-    return found
+    return _elements(element, GeoJsonOverlay)
 
 
 def _encoded_lines(coordinates) -> list[str]:
