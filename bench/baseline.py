@@ -30,16 +30,6 @@ def layer_geojson(layer_id: str) -> dict:
     return json.loads((LAYERS_DIR / f"{layer_id}.geojson").read_text(encoding="utf-8"))
 
 
-def vector_feature_count(layer_ids: tuple[str, ...] = BASELINE_LAYERS) -> int:
-    """How many SVG paths the naive map draws of its data layers: line and polygon features."""
-    return sum(
-        1
-        for layer_id in layer_ids
-        for feature in layer_geojson(layer_id)["features"]
-        if feature["geometry"]["type"] not in ("Point", "MultiPoint")
-    )
-
-
 def _data_layer(layer_id: str) -> folium.GeoJson:
     data = layer_geojson(layer_id)
     present = set(data["features"][0]["properties"]) if data["features"] else set()

@@ -1,5 +1,7 @@
 """Fixed facts about 衡东县's units that the sources lack: English names, development zones."""
 
+from geo.labels import kind_word
+
 COUNTY_CODE = "430424000000"
 
 DISTRICT_NAMES_EN = {
@@ -32,7 +34,6 @@ TOWNSHIP_PINYIN = {
     "南湾乡": "Nanwan",
     "石滩乡": "Shitan",
 }
-_KIND_EN = {"镇": "Town", "乡": "Township"}
 
 # Town-level rows that are development zones, not townships: the township their villages lie in.
 DEVELOPMENT_ZONES = {"河西开发区": "洣水镇", "大浦工业园": "大浦镇"}
@@ -53,4 +54,4 @@ def township_kind(name: str) -> str:
 
 def township_name_en(name: str) -> str:
     """Pinyin name plus the English kind, e.g. 洣水镇 -> 'Mishui Town'."""
-    return f"{TOWNSHIP_PINYIN[name]} {_KIND_EN[township_kind(name)]}"
+    return f"{TOWNSHIP_PINYIN[name]} {kind_word(township_kind(name), 'en').title()}"

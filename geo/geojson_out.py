@@ -11,7 +11,7 @@ import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
-DECIMALS = 6
+from geo.precision import COORDINATE_DECIMALS
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Feature:
 
 def _rounded(value: Any) -> Any:
     if isinstance(value, float):
-        return round(value, DECIMALS)
+        return round(value, COORDINATE_DECIMALS)
     if isinstance(value, list | tuple):
         return [_rounded(item) for item in value]
     if isinstance(value, dict):

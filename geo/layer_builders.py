@@ -21,6 +21,7 @@ from geo.gazetteer import (
 from geo.geojson_out import Feature
 from geo.outliers import TownshipPoint, find_outliers
 from geo.partition import GRID, Generator, partition
+from geo.precision import AREA_DECIMALS
 from geo.projections import area_km2, project_xy
 from geo.sources import (
     ADCODE_FILE,
@@ -32,7 +33,6 @@ from geo.sources import (
 )
 
 XIANG_RIVER_LEVEL = 2
-AREA_DECIMALS = 3
 
 
 @dataclass

@@ -15,7 +15,6 @@ from geo.coords import gcj02_to_wgs84, geometry_gcj02_to_wgs84
 COUNTIES_FILE = "counties_gcj02.geojson"
 ADCODE_FILE = "adcode_430424_gcj02.csv"
 RIVERS_FILE = "rivers_wdbii_wgs84.geojson"
-SOURCE_FILES = (ADCODE_FILE, COUNTIES_FILE, RIVERS_FILE)
 
 COUNTY_ADCODE = "430424"
 NEIGHBOUR_ADCODES = ("430212", "430223", "430321", "430422", "430423", "431028")

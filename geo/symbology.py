@@ -13,12 +13,8 @@ Style = dict[str, Any]
 
 # ---- data quality -------------------------------------------------------------------------
 
-QUALITY_LABELS: dict[str, tuple[str, str]] = {
-    "surveyed": ("实测", "surveyed"),
-    "approximate": ("近似", "approximate"),
-    "schematic": ("示意", "schematic"),
-}
-"""zh / en names of the data qualities shown in legends (web map and printed sheets)."""
+# How exact a layer's geometry is, best first; their names are geo.labels.quality_label.
+QUALITIES = ("surveyed", "approximate", "schematic")
 
 # ---- 行政区划 (layers/admin_areas.py) -------------------------------------------------------
 

@@ -9,7 +9,6 @@ result rounded to 5 decimals of a degree (about 1 m).
 """
 
 import json
-from functools import lru_cache
 from typing import Any
 
 import geopandas as gpd
@@ -17,12 +16,13 @@ import numpy as np
 import shapely
 from numpy.typing import NDArray
 
-from geo.datastore import layer_info, load_layer
+from geo.data_version import layers_version, per_version
+from geo.datastore import load_layer
+from geo.precision import WEB_DECIMALS
 
 METRIC_CRS = "EPSG:32649"  # UTM zone 49N (108-114 E): metres over the whole county
 SIMPLIFY_TOLERANCE_M = 20.0  # coverage_simplify tolerance; Hausdorff shift stays well under 30 m
 SNAP_DISTANCE_M = 1.0  # vertices closer than this are one vertex when the coverage is cleaned
-DECIMALS = 5  # 1e-5 degree is about 1 m at 27 N
 TILING_TOLERANCE = 1e-4  # townships tile the county if the areas differ by under 0.01 %
 
 SHARED_BORDER_LAYERS = ("townships", "neighbours")  # simplified together as one coverage
@@ -35,7 +35,7 @@ def _to_metric(geometries: NDArray) -> NDArray:
 
 def _to_degrees_rounded(geometries: NDArray) -> NDArray:
     degrees = gpd.GeoSeries(geometries, crs=METRIC_CRS).to_crs("EPSG:4326").values
-    rounded = shapely.transform(degrees, lambda xy: np.round(xy, DECIMALS))
+    rounded = shapely.transform(degrees, lambda xy: np.round(xy, WEB_DECIMALS))
     return shapely.remove_repeated_points(rounded)
 
 
@@ -66,7 +66,7 @@ def _simplify_lines(geometries: NDArray) -> NDArray:
 
 
 def _round_points(geometries: NDArray) -> NDArray:
-    return shapely.transform(geometries, lambda xy: np.round(xy, DECIMALS))
+    return shapely.transform(geometries, lambda xy: np.round(xy, WEB_DECIMALS))
 
 
 def townships_tile_county(townships: NDArray, county: NDArray) -> bool:
@@ -74,15 +74,6 @@ def townships_tile_county(townships: NDArray, county: NDArray) -> bool:
     union = shapely.union_all(townships)
     outline = shapely.union_all(county)
     return shapely.symmetric_difference(union, outline).area <= TILING_TOLERANCE * outline.area
-
-
-def _version(info: dict[str, Any]) -> str:
-    """What identifies the served version of a layer: admin version number and checksum."""
-    return f"{info.get('version', 0)}:{info['sha256']}"
-
-
-def _versions(layer_ids: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_version(layer_info(layer_id)) for layer_id in layer_ids)
 
 
 def _simplify_together(
@@ -95,8 +86,8 @@ def _simplify_together(
     return {layer_id: simplified[bounds[i] : bounds[i + 1]] for i, layer_id in enumerate(layer_ids)}
 
 
-@lru_cache(maxsize=4)
-def _shared_border_geometries(versions: tuple[str, ...]) -> dict[str, NDArray]:
+@per_version(lambda: layers_version((*SHARED_BORDER_LAYERS, COUNTY_LAYER)), maxsize=4)
+def _shared_border_geometries() -> dict[str, NDArray]:
     """Simplified geometry of the shared-border layers and the county, for these versions."""
     frames = {layer_id: load_layer(layer_id) for layer_id in (*SHARED_BORDER_LAYERS, COUNTY_LAYER)}
     county = frames[COUNTY_LAYER].geometry.values
@@ -119,7 +110,7 @@ def _depends_on(layer_id: str) -> tuple[str, ...]:
 
 def _web_geometries(layer_id: str, frame: gpd.GeoDataFrame) -> NDArray:
     if layer_id in (*SHARED_BORDER_LAYERS, COUNTY_LAYER):
-        return _shared_border_geometries(_versions(_depends_on(layer_id)))[layer_id]
+        return _shared_border_geometries()[layer_id]
     geometries = frame.geometry.values
     kinds = set(shapely.get_type_id(geometries))
     if kinds <= {3, 6}:  # Polygon, MultiPolygon
@@ -129,8 +120,8 @@ def _web_geometries(layer_id: str, frame: gpd.GeoDataFrame) -> NDArray:
     return _round_points(geometries)
 
 
-@lru_cache(maxsize=32)
-def _web_features_json(layer_id: str, versions: tuple[str, ...]) -> str:
+@per_version(lambda layer_id: layers_version(_depends_on(layer_id)), maxsize=32)
+def _web_features_json(layer_id: str) -> str:
     frame = load_layer(layer_id)
     web = frame.set_geometry(list(_web_geometries(layer_id, frame)), crs=frame.crs)
     return web.to_json(drop_id=True, ensure_ascii=False)
@@ -139,7 +130,7 @@ def _web_features_json(layer_id: str, versions: tuple[str, ...]) -> str:
 def web_features(layer_id: str) -> dict[str, Any]:
     """The layer as the browser should get it: a GeoJSON FeatureCollection (EPSG:4326),
     simplified and rounded; computed once per served version of the layer."""
-    return json.loads(_web_features_json(layer_id, _versions(_depends_on(layer_id))))
+    return json.loads(_web_features_json(layer_id))
 
 
 def web_frame(layer_id: str) -> gpd.GeoDataFrame:

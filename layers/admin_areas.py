@@ -7,6 +7,7 @@ import shapely
 from shapely.geometry import Polygon, box
 from shapely.geometry.base import BaseGeometry
 
+from geo.labels import kind_word, label
 from geo.symbology import (
     COUNTY_SEAT_STYLE,
     COUNTY_STYLE,
@@ -24,7 +25,6 @@ from layers.theme import (
     data_layer_entry,
     local_name,
     overlay_group,
-    pick,
 )
 
 LAYER_ID = "admin_areas"
@@ -42,17 +42,12 @@ CONTEXT_TOLERANCE_DEG = 4e-4  # about 40 m: context lines, under a pixel at coun
 
 def title(lang: str) -> str:
     """The theme's name in the layer control and legend."""
-    return pick(lang, "行政区划", "Administrative areas")
-
-
-def kind_label(kind: str, lang: str) -> str:
-    """镇/乡 in the map's language."""
-    return kind if lang == "zh" else {"镇": "town", "乡": "township"}.get(kind, kind)
+    return label("map_administrative_areas", lang)
 
 
 def township_tooltip(row: object, lang: str) -> str:
     """Name, kind and statistics code of a township (the code also identifies it in tests)."""
-    kind = kind_label(row.kind, lang)
+    kind = kind_word(row.kind, lang)
     if lang == "zh":
         return f"{row.name}（{kind}）{row.code}"
     return f"{local_name(row, lang)} ({kind}) {row.name} · {row.code}"
@@ -122,7 +117,7 @@ def overlay(ctx: MapContext) -> folium.FeatureGroup:
                 "id": seat_id(str(row.code)),
                 "code": str(row.code),
                 "s": "county_seat" if row.is_county_seat else "_",
-                "tip": local_name(row, lang) + pick(lang, " 驻地", " seat"),
+                "tip": local_name(row, lang) + label("map_seat", lang),
             },
             basemap,
         ),

@@ -73,10 +73,11 @@ class RemoteAssetError(RuntimeError):
     """An element of the map wants a browser asset the app does not serve itself."""
 
 
-def _walk(element: Element) -> Iterator[Element]:
+def walk(element: Element) -> Iterator[Element]:
+    """The element and every element under it, parents first (the one folium-tree walker)."""
     yield element
     for child in element._children.values():
-        yield from _walk(child)
+        yield from walk(child)
 
 
 def _localized(element: Element, assets: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -96,7 +97,7 @@ def _localized(element: Element, assets: list[tuple[str, str]]) -> list[tuple[st
 
 def localize_assets(root: Element) -> None:
     """Point every element's default_js/default_css under root at the app's own static files."""
-    for element in _walk(root):
+    for element in walk(root):
         for attribute in ("default_js", "default_css"):
             assets = getattr(element, attribute, None)
             if assets:

@@ -5,6 +5,8 @@ the red line only when an admin has imported the official polygons (no open data
 import folium
 
 from geo import datastore
+from geo.labels import field_text, label, pick
+from geo.plan.current import plan
 from geo.plan.schema import EcoFeature
 from geo.symbology import ECO_AREA_STYLES as AREA_STYLES
 from geo.symbology import ECO_POINT_STYLES as FEATURE_STYLES
@@ -14,15 +16,12 @@ from layers import geojson
 from layers.elements import GeoJsonOverlay, TownshipShapes, layer_class
 from layers.identify import area_id, redline_id, river_id
 from layers.places import Location, locate, point_feature, village_points
-from layers.plan_data import plan
 from layers.theme import (
     LegendEntry,
     MapContext,
     cite,
     data_layer_entry,
     overlay_group,
-    pick,
-    text,
 )
 
 LAYER_ID = "ecology"
@@ -36,7 +35,7 @@ GROUP_TITLES = {"三水": ("三水", "Three waters"), "五库": ("五库", "Five
 
 def title(lang: str) -> str:
     """The theme's name in the layer control and legend."""
-    return pick(lang, "生态空间", "Ecological space")
+    return label("map_ecological_space", lang)
 
 
 def _features(group: str) -> list[EcoFeature]:
@@ -44,7 +43,7 @@ def _features(group: str) -> list[EcoFeature]:
 
 
 def _tooltip(feature: EcoFeature, where: Location, lang: str) -> str:
-    name = f"{text(feature, 'name', lang)} ({text(feature, 'kind', lang)})"
+    name = f"{field_text(feature, 'name', lang)} ({field_text(feature, 'kind', lang)})"
     if where.village:
         return name + pick(lang, f"：按{where.village}中心点示意",
                            f": shown at the centre of {where.village} village")
@@ -73,7 +72,7 @@ def _located(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]],
 
 def _river(lang: str, basemap: str) -> dict:
     facts = next((f for f in _features("三水") if f.name == "湘江"), None)
-    summary = f" — {text(facts, 'summary', lang)}" if facts and facts.summary else ""
+    summary = f" — {field_text(facts, 'summary', lang)}" if facts and facts.summary else ""
     return geojson.from_frame(
         web_frame("xiangjiang"),
         lambda row: {"id": river_id(str(row.name)),
@@ -89,7 +88,7 @@ def overlay(ctx: MapContext) -> folium.FeatureGroup:
     points, rows, ids = _located(ctx.lang, ctx.basemap)
     if datastore.has_layer(REDLINE_LAYER):
         redline = geojson.from_frame(web_frame(REDLINE_LAYER),
-                                     lambda row: {"tip": title_of_redline(ctx.lang)}, ctx.basemap)
+                                     lambda _row: {"tip": title_of_redline(ctx.lang)}, ctx.basemap)
         for index, feature in enumerate(redline["features"]):
             feature["properties"]["id"] = redline_id(index)
         GeoJsonOverlay(redline, css, {"_": REDLINE_STYLE}).add_to(group)
@@ -102,11 +101,11 @@ def overlay(ctx: MapContext) -> folium.FeatureGroup:
 def title_of_redline(lang: str) -> str:
     """The red line's name in the map's language."""
     redline = plan().redline
-    return text(redline, "name", lang) if redline else pick(lang, "生态保护红线", "Red line")
+    return field_text(redline, "name", lang) if redline else label("report.legend_redline", lang)
 
 
 def _unlocated(features: list, lang: str) -> tuple[str, ...]:
-    names = "、".join(text(f, "name", lang) for f in features if not f.places)
+    names = "、".join(field_text(f, "name", lang) for f in features if not f.places)
     return (pick(lang, f"未定位（规划未给出位置）：{names}", f"Not located (no place in the plan): "
                  f"{names}"),) if names else ()
 

@@ -12,7 +12,7 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from geo.compact_geojson import compact_collection
-from layers.assets import HD_MAP_CSS, HD_MAP_JS
+from layers.assets import HD_MAP_CSS, HD_MAP_JS, walk
 
 Style = dict[str, Any]
 
@@ -179,13 +179,5 @@ HD.labels({{ this._parent.get_name() }}, {{ this.rows_js }}, {{ this.class_name|
 def stable_ids(root: Element, prefix: str) -> None:
     """Give root and every element under it a counter-based id, so the same map renders to
     the same HTML (folium draws random ids)."""
-    counter = 0
-
-    def visit(element: Element) -> None:
-        nonlocal counter
+    for counter, element in enumerate(walk(root)):
         element._id = f"{prefix}{counter:04d}"
-        counter += 1
-        for child in element._children.values():
-            visit(child)
-
-    visit(root)

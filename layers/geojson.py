@@ -9,17 +9,15 @@ import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
+from geo.basemaps import is_gcj02
 from geo.coords import gcj02_to_wgs84, geometry_wgs84_to_gcj02, wgs84_to_gcj02
-from layers.basemaps import is_gcj02
-
-# 5 decimals of a degree is about 1 m here: invisible at county and township zoom.
-PRECISION = 5
+from geo.precision import WEB_DECIMALS
 
 Properties = dict[str, Any]
 
 
 def _rounded(geometry: BaseGeometry) -> BaseGeometry:
-    return shapely.transform(geometry, lambda xy: np.round(xy, PRECISION))
+    return shapely.transform(geometry, lambda xy: np.round(xy, WEB_DECIMALS))
 
 
 def display_geometry(geometry: BaseGeometry, basemap: str) -> BaseGeometry:
@@ -34,7 +32,7 @@ def display_latlon(lat: float, lon: float, basemap: str) -> tuple[float, float]:
     if is_gcj02(basemap):
         lon_a, lat_a = wgs84_to_gcj02(lon, lat)
         lon, lat = float(lon_a), float(lat_a)
-    return round(lat, PRECISION), round(lon, PRECISION)
+    return round(lat, WEB_DECIMALS), round(lon, WEB_DECIMALS)
 
 
 def wgs84_latlon(lat: float, lon: float, basemap: str) -> tuple[float, float]:

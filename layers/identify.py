@@ -17,15 +17,15 @@ facts under a click, most specific first (points, then lines, then areas, then t
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from geo import datastore
+from geo.data_version import layers_version, per_version, plan_version
 from geo.plan import Plan
+from geo.plan.current import plan
 from geo.plan.schema import MODE_LABELS, Citation, PlaceRef
 from geo.project_places import LAYER_ID as INFRASTRUCTURE_ID
 from geo.project_places import drawn_items as infrastructure_items
 from layers.places import locate, village_points
-from layers.plan_data import plan, stamp
 
 # How specific a kind of shape is: a click answers with the lowest first.
 POINT, LINE, REGION, AREA, TOWNSHIP = range(5)
@@ -303,23 +303,18 @@ def _infrastructure(facts: Plan) -> Iterator[FeatureFacts]:
         )
 
 
-@lru_cache(maxsize=4)
-def _catalogue(plan_stamp: tuple, data_stamp: tuple) -> dict[str, FeatureFacts]:
-    del plan_stamp, data_stamp  # only the cache key
+CATALOGUE_LAYERS = ("townships", "seats", "villages", "xiangjiang", "redline")
+
+
+@per_version(lambda: (plan_version(), layers_version(CATALOGUE_LAYERS)), maxsize=4)
+def catalogue() -> dict[str, FeatureFacts]:
+    """id -> FeatureFacts of every feature the map can draw (cached per plan and data version)."""
     facts = plan()
     found: dict[str, FeatureFacts] = {}
     for part in (_admin, _town_system, _ecology, _industry, _tourism, _infrastructure):
         for item in part(facts):
             found.setdefault(item.id, item)
     return found
-
-
-def catalogue() -> dict[str, FeatureFacts]:
-    """id -> FeatureFacts of every feature the map can draw (cached per plan and data version)."""
-    layers = ("townships", "seats", "villages", "xiangjiang", "redline")
-    data_stamp = tuple(str(datastore.layer_info(layer_id).get("version", ""))
-                       if datastore.has_layer(layer_id) else "" for layer_id in layers)
-    return _catalogue(stamp(), data_stamp)
 
 
 def identify(ids: Iterable[str]) -> list[FeatureFacts]:

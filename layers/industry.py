@@ -2,9 +2,13 @@
 the townships assigned to one industry (a table sent with the map: picking an industry sends
 only its id, and the browser shades copies of the township polygons it already has)."""
 
-from functools import lru_cache
 from typing import Any
 
+import folium
+
+from geo.data_version import per_version, plan_version
+from geo.labels import field_text, label, pick
+from geo.plan.current import plan
 from geo.plan.schema import MODE_LABELS
 from geo.plan.shades import industry_shades
 from geo.symbology import HIGHLIGHT_STYLES, PARK_STYLES
@@ -12,8 +16,7 @@ from layers import geojson
 from layers.elements import BrowserTable, GeoJsonOverlay, TownshipShapes, layer_class
 from layers.identify import area_id
 from layers.places import locate, point_feature, village_points
-from layers.plan_data import plan, stamp
-from layers.theme import LegendEntry, MapContext, Overlay, cite, overlay_group, pick, text
+from layers.theme import LegendEntry, MapContext, cite, overlay_group
 
 LAYER_ID = "industry"
 DATA_LAYERS: tuple[str, ...] = ()
@@ -24,7 +27,7 @@ HIGHLIGHT_CLASS = "hd-highlight"
 
 def title(lang: str) -> str:
     """The theme's name in the layer control and legend."""
-    return pick(lang, "乡镇产业", "Township industries")
+    return label("map_township_industries", lang)
 
 
 def industry_ids() -> list[str]:
@@ -37,9 +40,12 @@ def assigned_townships(industry_id: str) -> dict[str, str]:
     return industry_shades(plan(), industry_id)
 
 
-@lru_cache(maxsize=8)
-def _highlight_table(lang: str, plan_stamp: tuple[tuple[str, int], ...]) -> dict[str, Any]:
-    del plan_stamp  # only the cache key
+@per_version(lambda _lang: plan_version())
+def highlight_table(lang: str) -> dict[str, Any]:
+    """What the browser needs to shade the townships of any industry (HD.tables
+    .industry_highlight, sent once with the map; static/map/hd-map.js draws the shades for the
+    state's `industry`): per industry its name and rows [township index into "codes", shade
+    index, mode label indexes...]. Cached per plan version."""
     facts = plan()
     shades = ["centred", "radiating"]
     modes = list(dict.fromkeys(pick(lang, zh, en) for zh, en in MODE_LABELS.values()))
@@ -55,18 +61,10 @@ def _highlight_table(lang: str, plan_stamp: tuple[tuple[str, int], ...]) -> dict
                 how[place.code].append(label)
         rows = [[codes.index(code), shades.index(shade), *how[code]]
                 for code, shade in assigned_townships(industry_id).items()]
-        industries[industry_id] = [text(facts.industry(industry_id), "name", lang), rows]
+        industries[industry_id] = [field_text(facts.industry(industry_id), "name", lang), rows]
     return {"className": HIGHLIGHT_CLASS, "styles": HIGHLIGHT_STYLES, "interactive": True,
             "into": LAYER_ID, "codes": codes, "shades": shades, "modes": modes,
             "industries": industries}
-
-
-def highlight_table(lang: str) -> dict[str, Any]:
-    """What the browser needs to shade the townships of any industry (HD.tables
-    .industry_highlight, sent once with the map; static/map/hd-map.js draws the shades for the
-    state's `industry`): per industry its name and rows [township index into "codes", shade
-    index, mode label indexes...]. Cached per plan version."""
-    return _highlight_table(lang, stamp())
 
 
 def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]], list[str]]:
@@ -75,7 +73,7 @@ def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]], l
     for park in plan().parks:
         for place in park.places:
             where = locate(place, points)
-            name = text(park, "name", lang)
+            name = field_text(park, "name", lang)
             if where.point is not None:
                 tip = name + pick(lang, f"：按{where.village}中心点示意",
                                   f": shown at the centre of {where.village} village")
@@ -89,7 +87,7 @@ def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]], l
     return geojson.collection(features), rows, ids
 
 
-def overlay(ctx: MapContext) -> Overlay:
+def overlay(ctx: MapContext) -> folium.FeatureGroup:
     """The 乡镇产业 overlay: the parks the plan locates, and the highlight table."""
     css = layer_class(LAYER_ID)
     group = overlay_group(LAYER_ID, title(ctx.lang))
@@ -104,18 +102,18 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     """Legend lines: the two highlight shades and the parks (unlocated ones named)."""
     facts = plan()
     citations = [c for i in facts.industries for a in i.assignments for c in a.citations]
-    unlocated = "、".join(text(p, "name", lang) for p in facts.parks if not p.places)
+    unlocated = "、".join(field_text(p, "name", lang) for p in facts.parks if not p.places)
     park_notes = (pick(lang, "仅知所在乡镇，虚线为该乡镇范围", "only the township is known: "
                        "the dashed outline is that township"),)
     if unlocated:
         park_notes += (pick(lang, f"未定位：{unlocated}", f"Not located: {unlocated}"),)
-    on_pick = pick(lang, "在侧栏选择产业后显示", "shown after picking an industry")
+    on_pick = label("map_shown_after_picking_an", lang)
     return [
-        LegendEntry(LAYER_ID, pick(lang, "重点乡镇（重点/副中心）", "Centred (focus / sub-centre)"),
+        LegendEntry(LAYER_ID, label("sheet.centred", lang),
                     HIGHLIGHT_STYLES["centred"], "approximate", cite(citations, lang), (on_pick,)),
-        LegendEntry(LAYER_ID, pick(lang, "辐射/带动/沿轴乡镇", "Radiating / driven / on an axis"),
+        LegendEntry(LAYER_ID, label("sheet.radiating", lang),
                     HIGHLIGHT_STYLES["radiating"], "approximate", cite(citations, lang)),
-        LegendEntry(LAYER_ID, pick(lang, "产业园区", "Industrial parks"), PARK_STYLES["_"],
+        LegendEntry(LAYER_ID, label("parks", lang), PARK_STYLES["_"],
                     "schematic", cite([c for p in facts.parks for c in p.citations], lang),
                     park_notes),
     ]

@@ -8,22 +8,23 @@ not drawn.
 import folium
 
 from geo.districts import district_area, district_location
+from geo.labels import field_text, label, pick
 from geo.plan.citations import citations_text
+from geo.plan.current import plan
 from geo.plan.schema import PROJECT_KINDS, Project
 from geo.project_places import LAYER_ID, drawn_items, unlocated
 from geo.symbology import INFRASTRUCTURE_STYLES as STYLES
 from geo.symbology import PROJECT_GLYPHS
 from layers import geojson
 from layers.elements import GeoJsonOverlay, Labels, layer_class
-from layers.plan_data import plan
-from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, text
+from layers.theme import LegendEntry, MapContext, cite, overlay_group
 
 DATA_LAYERS = ("villages", "seats")
 
 
 def title(lang: str) -> str:
     """The theme's name in the layer control and legend."""
-    return pick(lang, "基础设施与重点项目", "Infrastructure and key projects")
+    return label("projects", lang)
 
 
 def kind_name(kind: str, lang: str) -> str:
@@ -36,23 +37,23 @@ BRIEF_FROM = 3
 
 
 def _brief_line(project: Project, lang: str) -> str:
-    more = pick(lang, " 等", " …") if project.open_list else ""
-    return (f"· {text(project, 'name', lang)}{more} — "
+    more = label("map_open_list_mark", lang) if project.open_list else ""
+    return (f"· {field_text(project, 'name', lang)}{more} — "
             + citations_text(project.citations, lang, "brief", plan().documents))
 
 
 def _fact_lines(project: Project, lang: str) -> list[str]:
-    lines = [f"{text(project, 'name', lang)}"]
-    summary = text(project, "summary", lang)
+    lines = [f"{field_text(project, 'name', lang)}"]
+    summary = field_text(project, "summary", lang)
     if summary:
         lines.append(summary)
     if project.items:
-        joiner = pick(lang, "、", ", ")
-        names = joiner.join(text(item, "name", lang) for item in project.items)
+        joiner = label("map_item_separator", lang)
+        names = joiner.join(field_text(item, "name", lang) for item in project.items)
         if project.open_list:
-            names += pick(lang, " 等（名单未完）", " and others (open list)")
+            names += label("map_and_others_open_list", lang)
         lines.append(names)
-    lines.append(pick(lang, "出处：", "Source: ")
+    lines.append(label("map_source", lang)
                  + citations_text(project.citations, lang, "full", plan().documents))
     return lines
 
@@ -94,9 +95,10 @@ def _district_feature(lang: str, basemap: str) -> list[dict]:
         if location is None:
             continue
         tip = "\n".join([
-            f"{text(district, 'name', lang)} · {pick(lang, '近似位置', 'approximate location')}",
-            text(district.places[0], "note", lang) if district.places else "",
-            pick(lang, "出处：", "Source: ")
+            f"{field_text(district, 'name', lang)} · "
+            f"{pick(lang, '近似位置', 'approximate location')}",
+            field_text(district.places[0], "note", lang) if district.places else "",
+            label("map_source", lang)
             + citations_text(district.citations, lang, "full", plan().documents),
         ]).strip()
         out.append(geojson.feature(district_area(location),
@@ -123,11 +125,11 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     for kind in PROJECT_KINDS:
         projects = [p for p in plan().projects if p.kind == kind]
         located = [p for p in projects if p.places]
-        missing = [text(p, "name", lang) for p in unlocated(kind)]
+        missing = [field_text(p, "name", lang) for p in unlocated(kind)]
         swatch = STYLES["road-line"] if kind == "road" else STYLES[kind]
         note = pick(lang, f"已定位 {len(located)}/{len(projects)} 项",
                     f"{len(located)} of {len(projects)} located")
-        method = (pick(lang, "未定位：", "not located: ") + pick(lang, "、", "; ").join(missing)
+        method = (label("map_not_located", lang) + label("map_list_separator", lang).join(missing)
                   if missing else "")
         glyph = pick(lang, *PROJECT_GLYPHS[kind])
         entries.append(LegendEntry(
@@ -135,7 +137,7 @@ def legend_entries(lang: str) -> list[LegendEntry]:
             cite([c for p in projects for c in p.citations], lang), (note,), method))
     for district in plan().core.districts:
         entries.append(LegendEntry(
-            LAYER_ID, text(district, "name", lang), STYLES["district"], "approximate",
+            LAYER_ID, field_text(district, "name", lang), STYLES["district"], "approximate",
             cite(district.citations, lang),
             (pick(lang, f"由{district.zone}各村中心点近似定位",
                   f"placed approximately from the villages of the {district.zone} zone"),)))

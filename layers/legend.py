@@ -6,17 +6,11 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import datastore
-from geo.symbology import QUALITY_LABELS
+from geo.labels import label, quality_label
 from layers.elements import HdElement, Style, js_value
-from layers.theme import LegendEntry, pick
+from layers.theme import LegendEntry
 
 ThemeLegend = tuple[str, list[LegendEntry]]  # (theme title, its entries)
-
-
-def quality_label(quality: str, lang: str) -> str:
-    """实测/近似/示意 or surveyed/approximate/schematic."""
-    zh, en = QUALITY_LABELS[quality]
-    return pick(lang, zh, en)
 
 
 def _swatch(style: Style) -> str:
@@ -70,7 +64,7 @@ HD.legendInLayers({{ this._parent.get_name() }}, {{ this.control.get_name() }},
                        for title, entries in themes]
         self.themes_js = js_value(self.themes)
         self.options_js = js_value({"openMinWidth": self.open_min_width,
-                                    "summary": pick(lang, "图例", "Legend")})
+                                    "summary": label("sheet.legend", lang)})
 
 
 def attribution_text(layer_ids: list[str], extra: list[str]) -> str:

@@ -8,6 +8,7 @@ state the browser applies to the shapes already drawn (static/map/hd-map.js).
 import folium
 
 from geo import datastore
+from geo.labels import pick
 from geo.symbology import SELECTION_STYLE
 from layers import (
     admin_areas,
@@ -22,7 +23,7 @@ from layers import (
 from layers.assets import localize_assets
 from layers.elements import BrowserTable, stable_ids
 from layers.legend import DataAttribution, Legend, attribution_text
-from layers.theme import MapContext, pick
+from layers.theme import MapContext
 from layers.tools import tools_config
 
 THEMES = (admin_areas, town_system, ecology, industry, tourism, infrastructure)
@@ -33,7 +34,8 @@ SELECTION_CLASS = "hd-selection"
 
 
 def available_basemaps(lang: str, custom_tile_url: str | None = None) -> list[tuple[str, str]]:
-    """(id, label) of the basemaps to offer: 天地图 only with a token, custom only with a URL."""
+    """(id, label) of the basemaps to offer: one that needs a key only with its key, custom
+    only with a URL."""
     return basemaps.available_basemaps(lang, custom_tile_url)
 
 

@@ -5,20 +5,12 @@ from dataclasses import dataclass, field
 import folium
 
 from geo import datastore
+from geo.labels import pick
 from geo.plan.citations import citations_text
+from geo.plan.current import plan
 from geo.plan.schema import Citation
+from geo.symbology import QUALITIES
 from layers.elements import OverlayRegistration, Style
-from layers.plan_data import plan
-
-LANGS = ("zh", "en")
-QUALITIES = ("surveyed", "approximate", "schematic")
-
-
-def pick(lang: str, zh: str, en: str) -> str:
-    """The Chinese or English text, by the map's language."""
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; one of {', '.join(LANGS)}")
-    return zh if lang == "zh" else en
 
 
 def local_name(properties: object, lang: str) -> str:
@@ -53,14 +45,10 @@ class LegendEntry:
             raise ValueError(f"legend entry {self.title!r}: unknown quality {self.quality!r}")
 
 
-class Overlay(folium.FeatureGroup):
-    """A theme's group: one checkbox in the map's layer control."""
-
-
-def overlay_group(layer_id: str, title: str, show: bool = True) -> Overlay:
+def overlay_group(layer_id: str, title: str, show: bool = True) -> folium.FeatureGroup:
     """The group of one theme: one checkbox in the map's layer control, known in the
     browser as HD.overlays[layer_id]."""
-    group = Overlay(name=title, overlay=True, control=True, show=show)
+    group = folium.FeatureGroup(name=title, overlay=True, control=True, show=show)
     OverlayRegistration(layer_id).add_to(group)
     return group
 
@@ -81,14 +69,6 @@ def data_layer_entry(
         notes=(*(version if info.get("official") else ()), *notes),
         method=str(info.get("method", "")),
     )
-
-
-def text(item: object, field_name: str, lang: str) -> str:
-    """A plan fact's field in the map's language: `<field>_en` in English when it is filled."""
-    chinese = getattr(item, field_name, None) or ""
-    if lang == "en":
-        return getattr(item, f"{field_name}_en", None) or chinese
-    return chinese
 
 
 def cite(citations: list[Citation], lang: str) -> str:

@@ -4,7 +4,7 @@ the app's label catalogue."""
 
 from typing import Any
 
-from layers.basemaps import is_gcj02
+from geo.basemaps import is_gcj02
 from ui.i18n import Lang, t
 
 # Labels the script shows (ui/i18n.py); "<key>_help" of each button is its tooltip.

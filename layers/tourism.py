@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import folium
 from shapely.geometry import LineString, Point
 
+from geo.labels import field_text, label, pick
+from geo.plan.current import plan
 from geo.plan.schema import PlaceRef, Route, RouteStop
 from geo.symbology import route_line_style, route_stop_style
 from geo.web_geometry import web_frame
@@ -16,8 +18,7 @@ from layers import geojson
 from layers.elements import GeoJsonOverlay, Labels, layer_class
 from layers.identify import stop_id
 from layers.places import locate, village_points
-from layers.plan_data import plan
-from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, text
+from layers.theme import LegendEntry, MapContext, cite, overlay_group
 
 LAYER_ID = "tourism"
 DATA_LAYERS = ("villages", "seats")
@@ -35,7 +36,7 @@ class PlacedStop:
 
 def title(lang: str) -> str:
     """The theme's name in the layer control and legend."""
-    return pick(lang, "旅游线路", "Tourism routes")
+    return label("col_routes", lang)
 
 
 def _stop_places(stop: RouteStop) -> list[PlaceRef]:
@@ -53,7 +54,7 @@ def placed_stops(route: Route, lang: str) -> tuple[list[PlacedStop], list[str]]:
     placed, missing = [], []
     for position, stop in enumerate(route.stops, start=1):
         places = _stop_places(stop)
-        name = text(stop, "name", lang)
+        name = field_text(stop, "name", lang)
         if not places:
             missing.append(name)
             continue
@@ -65,7 +66,7 @@ def placed_stops(route: Route, lang: str) -> tuple[list[PlacedStop], list[str]]:
 
 def _route_features(route: Route, lang: str, basemap: str) -> tuple[list[dict], list]:
     placed, missing = placed_stops(route, lang)
-    route_name = f"{route.number} {text(route, 'name', lang)}"
+    route_name = f"{route.number} {field_text(route, 'name', lang)}"
     features, labels = [], []
     if len(placed) >= 2:
         order = " → ".join(stop.name for stop in placed)
@@ -80,7 +81,7 @@ def _route_features(route: Route, lang: str, basemap: str) -> tuple[list[dict], 
         ))
     for stop in placed:
         how = (pick(lang, f"按{stop.at_village}中心点", f"at the centre of {stop.at_village}")
-               if stop.at_village else pick(lang, "示意：乡镇驻地", "schematic: township seat"))
+               if stop.at_village else label("map_schematic_township_seat", lang))
         tip = (f"{route_name} · {pick(lang, '第', 'stop ')}{stop.position}"
                f"{pick(lang, '站', '')}/{len(route.stops)}: {stop.name} ({how})")
         features.append(geojson.feature(
@@ -124,9 +125,10 @@ def legend_entries(lang: str) -> list[LegendEntry]:
         placed, missing = placed_stops(route, lang)
         located = pick(lang, f"已定位 {len(placed)}/{len(route.stops)} 站",
                        f"{len(placed)} of {len(route.stops)} stops located")
-        unlocated = pick(lang, "未定位：", "not located: ") + "、".join(missing) if missing else ""
+        unlocated = label("map_not_located", lang) + "、".join(missing) if missing else ""
         entries.append(LegendEntry(
-            LAYER_ID, f"{route.number} {text(route, 'name', lang)}", styles[f"line{route.number}"],
+            LAYER_ID, f"{route.number} {field_text(route, 'name', lang)}",
+            styles[f"line{route.number}"],
             "schematic", cite(route.citations, lang), (located,), unlocated,
         ))
     return entries

@@ -4,14 +4,15 @@ the three axes through the towns in the plan's order (the G4 main axis heavier).
 import folium
 from shapely.geometry import LineString
 
+from geo.labels import field_text, label, pick
+from geo.plan.current import plan
 from geo.symbology import AXIS_STYLES, CENTRE_STYLES
 from geo.symbology import TOWN_SYSTEM_AREA_STYLES as AREA_STYLES
 from geo.web_geometry import web_frame
 from layers import geojson
 from layers.elements import GeoJsonOverlay, TownshipShapes, layer_class
 from layers.identify import centre_id, circle_id, led_id
-from layers.plan_data import plan
-from layers.theme import LegendEntry, MapContext, cite, overlay_group, pick, text
+from layers.theme import LegendEntry, MapContext, cite, overlay_group
 
 LAYER_ID = "town_system"
 DATA_LAYERS = ("seats",)
@@ -20,7 +21,7 @@ DATA_LAYERS = ("seats",)
 
 def title(lang: str) -> str:
     """The theme's name in the layer control and legend."""
-    return pick(lang, "城镇体系 一核两副三轴", "Town system: one core, two sub-centres, three axes")
+    return label("map_town_system_one_core", lang)
 
 
 def _seat_points() -> dict[str, object]:
@@ -33,11 +34,11 @@ def _areas(lang: str) -> list[tuple[str, str, str]]:
     core = facts.core
     rows = [
         (facts.resolve(place.township).code, "core_circle",
-         f"{text(core, 'name', lang)}: {text(core.circle, 'note', lang)}")
+         f"{field_text(core, 'name', lang)}: {field_text(core.circle, 'note', lang)}")
         for place in core.circle.places
     ]
     for centre in facts.sub_centres:
-        centre_name = text(facts.resolve(centre.township), "name", lang)
+        centre_name = field_text(facts.resolve(centre.township), "name", lang)
         led = pick(lang, f"受{centre_name}副中心带动", f"Led by the {centre_name} sub-centre")
         rows += [(facts.resolve(place.township).code, "led", led) for place in centre.leads]
     return rows
@@ -48,8 +49,8 @@ def _axes(lang: str, basemap: str) -> dict:
     features = []
     for axis in facts.axes:
         towns = [facts.resolve(place.township) for place in axis.towns]
-        order = " → ".join(text(town, "name", lang) for town in towns)
-        tip = f"{text(axis, 'name', lang)} · {text(axis, 'role', lang)}: {order}"
+        order = " → ".join(field_text(town, "name", lang) for town in towns)
+        tip = f"{field_text(axis, 'name', lang)} · {field_text(axis, 'role', lang)}: {order}"
         line = LineString([seats[town.code] for town in towns])
         features.append(geojson.feature(
             line, {"id": axis.id, "s": "main" if axis.is_main else "_", "tip": tip}, basemap
@@ -64,15 +65,15 @@ def _centres(lang: str, basemap: str) -> dict:
     features = [geojson.feature(
         seats[core_code],
         {"id": centre_id(core.id), "code": core_code, "s": "core",
-         "tip": f"{text(core, 'name', lang)} — {text(core, 'summary', lang)}"},
+         "tip": f"{field_text(core, 'name', lang)} — {field_text(core, 'summary', lang)}"},
         basemap,
     )]
     for centre in facts.sub_centres:
         code = facts.resolve(centre.township).code
-        functions = "; ".join(text(function, "name", lang) for function in centre.functions)
+        functions = "; ".join(field_text(function, "name", lang) for function in centre.functions)
         features.append(geojson.feature(
             seats[code], {"id": centre_id(centre.id), "code": code, "s": "_",
-                          "tip": f"{text(centre, 'name', lang)}: {functions}"}, basemap,
+                          "tip": f"{field_text(centre, 'name', lang)}: {functions}"}, basemap,
         ))
     return geojson.collection(features)
 
@@ -94,20 +95,21 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     facts = plan()
     main = facts.main_axis
     others = [axis for axis in facts.axes if not axis.is_main]
-    open_list = pick(lang, "名单不完整（规划写“等”）", "open list: the plan says 'and others'")
-    in_order = pick(lang, "按规划顺序连接乡镇驻地", "joins the township seats in the plan's order")
+    open_list = label("map_open_list_the_plan", lang)
+    in_order = label("placement_seats_in_order", lang)
 
     def entry(title_: str, swatch: dict, citations: list, notes: tuple[str, ...] = ()):
         return LegendEntry(LAYER_ID, title_, swatch, "schematic", cite(citations, lang), notes)
 
     return [
-        entry(text(facts.core, "name", lang), CENTRE_STYLES["core"], facts.core.seat_citations),
-        entry(pick(lang, "半小时核心发展圈", "Half-hour core circle"), AREA_STYLES["core_circle"],
+        entry(field_text(facts.core, "name", lang), CENTRE_STYLES["core"],
+              facts.core.seat_citations),
+        entry(label("sheet.core_circle", lang), AREA_STYLES["core_circle"],
               facts.core.citations, (open_list,) if facts.core.circle.open_list else ()),
-        entry(pick(lang, "副中心及其带动乡镇", "Sub-centres and the towns they lead"),
+        entry(label("map_sub_centres_and_the", lang),
               AREA_STYLES["led"], facts.sub_centres[0].citations),
-        entry(f"{text(main, 'name', lang)} ({pick(lang, '主轴', 'main axis')})",
+        entry(f"{field_text(main, 'name', lang)} ({pick(lang, '主轴', 'main axis')})",
               AXIS_STYLES["main"], main.citations, (in_order,)),
-        *[entry(text(axis, "name", lang), AXIS_STYLES["_"], axis.citations,
+        *[entry(field_text(axis, "name", lang), AXIS_STYLES["_"], axis.citations,
                 (open_list,) if axis.open_list else ()) for axis in others],
     ]

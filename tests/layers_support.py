@@ -3,20 +3,12 @@
 import json
 import shutil
 import subprocess
-from collections.abc import Iterator
 from typing import Any
 
 from branca.element import Element
 
-from layers.assets import STATIC_DIR
+from layers.assets import STATIC_DIR, walk
 from layers.elements import GeoJsonOverlay, Labels, TownshipShapes
-
-
-def walk(root: Element) -> Iterator[Element]:
-    """root and every element under it."""
-    yield root
-    for child in root._children.values():
-        yield from walk(child)
 
 
 def overlays(root: Element) -> list[GeoJsonOverlay]:

@@ -16,11 +16,12 @@ from streamlit.testing.v1 import AppTest
 
 from geo import datastore
 from geo.admin import service
+from geo.basemaps import BASEMAP_IDS
 from geo.paths import PROJECT_ROOT
 from geo.site.check import check_site
 from geo.site.inputs import drawn
-from geo.site.markdown import esc, render_markdown
-from layers.basemaps import BASEMAP_IDS
+from geo.site.markdown import render_markdown
+from geo.text import plain
 from layers.industry import assigned_townships
 from layers.map import build_map
 from tests.admin_corpus import ACCEPTED
@@ -41,6 +42,7 @@ def app() -> Iterator[AppTest]:
 @pytest.fixture(autouse=True)
 def environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TIANDITU_TOKEN", "contract-test-token")  # offered only with a token
+    monkeypatch.setenv("CARTO_API_KEY", "contract-test-key")  # CartoDB asks for a key
 
 
 def _site_at_a_seat() -> shapely.Polygon:
@@ -65,7 +67,7 @@ def _assert_site_check_runs(layer_id: str) -> None:
     for lang in ("zh", "en"):
         text = render_markdown(report, lang)
         name = items[0]["name"] if lang == "zh" else items[0]["name_en"]
-        assert f"**{esc(name)}**" in text
+        assert f"**{plain(name)}**" in text
 
 
 def _industry_of(code: str) -> str:

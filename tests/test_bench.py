@@ -5,6 +5,8 @@ plus the benchmark's own arithmetic on websocket frames and /proc."""
 import gzip
 import json
 import os
+import subprocess
+import sys
 import urllib.request
 from collections import Counter
 
@@ -25,7 +27,7 @@ from bench.payload import map_payload, payload_comparison, rendered_html
 from bench.report import PAYLOAD_TARGET, Row, payload_rows, summary, table
 from bench.server import tree_rss_bytes
 from geo.compact_geojson import compact_geometry
-from layers.assets import LOCAL_ASSETS, remote_asset_urls
+from layers.assets import LOCAL_ASSETS, remote_asset_urls, walk
 from layers.elements import GeoJsonOverlay, Labels, TownshipShapes
 from layers.map import build_map
 
@@ -56,10 +58,7 @@ def test_baseline_carries_every_layer_at_full_precision():
 
 
 def _elements(element, kind) -> list:
-    found = [element] if isinstance(element, kind) else []
-    for child in element._children.values():
-        found += _elements(child, kind)
-    return found
+    return [e for e in walk(element) if isinstance(e, kind)]
 
 
 def test_baseline_draws_every_plan_feature_and_label_of_our_map_with_its_tooltip():
@@ -82,9 +81,11 @@ def test_baseline_draws_every_plan_feature_and_label_of_our_map_with_its_tooltip
     assert len(_elements(naive, folium.Marker)) == labels > 17
 
 
-def test_gzip_is_smaller_than_raw():
-    figures = map_payload(build_baseline_map, rendered_html)
-    assert figures["sent_gzip_bytes"] < figures["sent_bytes"]
+def test_payload_counts_the_bytes_sent_raw_and_compressed():
+    figures = map_payload(build_baseline_map, lambda _map: "ab" * 5_000)
+    assert figures["sent_bytes"] == 10_000
+    assert figures["sent_gzip_bytes"] < 200  # the compressed size, not the raw one
+    assert figures["html_bytes"] == len(rendered_html(build_baseline_map()).encode())
 
 
 def test_our_map_is_at_most_a_quarter_of_the_baseline(comparison):
@@ -100,10 +101,7 @@ def test_table_shows_the_payload_ratio(comparison):
 
 
 def _overlays(element) -> list[GeoJsonOverlay]:
-    found = [element] if isinstance(element, GeoJsonOverlay) else []
-    for child in element._children.values():
-        found += _overlays(child)
-    return found
+    return _elements(element, GeoJsonOverlay)
 
 
 def _encoded_lines(coordinates) -> list[str]:
@@ -140,8 +138,20 @@ def test_websocket_figures_from_frames():
     assert rerun_server_seconds(frames[1:]) is None  # no rerun request: nothing to time
 
 
-def test_memory_of_a_process_tree_is_read_from_proc():
-    assert tree_rss_bytes(os.getpid()) > 10_000_000  # this Python with geopandas loaded
+def test_memory_of_a_process_tree_counts_what_a_child_holds():
+    block = 80_000_000
+    child = subprocess.Popen([sys.executable, "-c",
+                              f"import sys, time; b = b'x' * {block}; print(1, flush=True); "
+                              "time.sleep(30)"], stdout=subprocess.PIPE)
+    try:
+        before = tree_rss_bytes(os.getpid()) - tree_rss_bytes(child.pid)
+        assert child.stdout is not None and child.stdout.readline()  # the child holds the block
+        with_child = tree_rss_bytes(os.getpid())
+        assert tree_rss_bytes(child.pid) >= block
+        assert with_child - before >= block  # the parent's tree includes the child's memory
+    finally:
+        child.kill()
+        child.wait()
 
 
 def test_map_component_bytes_are_counted_apart():

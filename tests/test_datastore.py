@@ -87,7 +87,7 @@ def test_a_layer_only_an_admin_provides(tmp_path: Path) -> None:
 def test_the_viewer_data_version_changes_when_an_admin_adds_a_layer(tmp_path: Path) -> None:
     """The cached map is keyed on ui.data.data_version: a first import of an admin-only layer
     (the red line) must change it, or the map would not show it before a restart."""
-    from ui.data import data_version
+    from geo.data_version import data_version
 
     before = data_version()
     _import_red_line(tmp_path)

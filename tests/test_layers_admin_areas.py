@@ -94,7 +94,7 @@ def test_browser_outline_of_the_townships_is_the_county_outline() -> None:
 def test_county_outline_is_sent_when_townships_do_not_tile_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(admin_areas, "townships_tile_county", lambda townships, county: False)
+    monkeypatch.setattr(admin_areas, "townships_tile_county", lambda *_: False)
     overlay = admin_areas.overlay(MapContext(lang="zh", basemap="osm"))
     assert not [e for e in walk(overlay) if isinstance(e, TownshipOutline)]
     (county,) = features(overlay_with(overlay, "hd-county"))

@@ -3,6 +3,7 @@ id has the plan's facts with a citation and a data quality."""
 
 import pytest
 
+from geo.symbology import QUALITIES
 from layers.elements import GeoJsonOverlay, TownshipShapes
 from layers.identify import (
     catalogue,
@@ -15,7 +16,6 @@ from layers.identify import (
 )
 from layers.industry import highlight_table
 from layers.map import build_map
-from layers.theme import QUALITIES
 from tests.layers_support import walk
 
 NANWAN = "430424204000"

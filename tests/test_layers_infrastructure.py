@@ -60,7 +60,7 @@ def test_every_located_project_is_drawn_and_the_symbols_are_by_kind(plan) -> Non
     assert all(k in infrastructure.STYLES for k in keys | {"road-line", "district"})
 
 
-def test_hexi_projects_sit_at_the_hexi_point(plan) -> None:
+def test_hexi_projects_sit_at_the_hexi_point() -> None:
     features = _drawn()
     district = next(f for f in features if f["properties"]["s"] == "district")
     trade = next(f for f in features

@@ -2,9 +2,10 @@
 
 import pytest
 
+from geo.symbology import QUALITIES
 from layers import map as map_module
 from layers.legend import attribution_text, theme_html
-from layers.theme import QUALITIES, LegendEntry
+from layers.theme import LegendEntry
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -6,9 +6,8 @@ import numpy as np
 import pytest
 from shapely.geometry import shape
 
-from geo import datastore
+from geo import basemaps, datastore
 from geo.coords import wgs84_to_gcj02
-from layers import basemaps
 from layers.elements import BrowserTable
 from layers.map import SELECTION_STYLE, THEMES, available_basemaps, build_map, clicked_point_wgs84
 from layers.resource import map_resource
@@ -100,8 +99,18 @@ def _all_positions(overlay) -> list[list[float]]:
 def test_basemap_tiles_per_basemap(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(basemaps.TIANDITU_TOKEN_ENV, raising=False)
     monkeypatch.delenv(basemaps.CUSTOM_TILE_URL_ENV, raising=False)
+    monkeypatch.delenv(basemaps.CARTO_KEY_ENV, raising=False)
     offered = [bid for bid, _ in available_basemaps("zh")]
-    assert offered == ["osm", "carto_light", "amap", "none"]
+    assert offered == ["osm", "amap", "none"]  # CartoDB asks for a key (xyzservices says so)
+    with pytest.raises(ValueError, match=basemaps.CARTO_KEY_ENV):
+        basemaps.tiles_for("carto_light", "zh")
+    monkeypatch.setenv(basemaps.CARTO_KEY_ENV, "k42")
+    assert [bid for bid, _ in available_basemaps("zh")] == ["osm", "carto_light", "amap", "none"]
+    (carto,) = basemaps.tiles_for("carto_light", "en")
+    assert carto.url.endswith("/light_all/{z}/{x}/{y}.png?key=k42") and "{s}" in carto.url
+    assert carto.subdomains == "abcd" and carto.attribution.startswith("© OpenStreetMap")
+    (amap,) = basemaps.tiles_for("amap", "zh")
+    assert "autonavi.com" in amap.url and amap.gcj02 and "<" not in amap.attribution
     assert "custom" in [bid for bid, _ in available_basemaps("en", "http://tiles.local/{z}/{x}/{y}.png")]
 
     monkeypatch.setenv(basemaps.TIANDITU_TOKEN_ENV, "abc123")

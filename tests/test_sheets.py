@@ -18,6 +18,7 @@ from pyproj import Geod
 
 from geo import datastore
 from geo import symbology as sym
+from geo.basemaps import TileSource
 from geo.plan.current import plan
 from geo.plan.shades import industry_shades
 from geo.sheets import style
@@ -26,7 +27,6 @@ from geo.sheets.paper import PAPERS_MM, page_size_mm
 from geo.sheets.scale import round_denominator, scale_text
 from geo.sheets.scalebar import BAR_GID
 from geo.sheets.sheet import Sheet, SheetSpec, render
-from geo.sheets.tiles import TileSource
 
 DATE = dt.date(2026, 3, 15)
 LOW_DPI = 60

@@ -22,9 +22,10 @@ from geo.site.files import read_site_file
 from geo.site.inputs import drawn
 from geo.site.limits import MAX_VERTICES, SITE_MAX_MB_ENV
 from geo.site.load import site_from_upload
-from geo.site.markdown import esc, render_markdown
+from geo.site.markdown import render_markdown
 from geo.site.problems import SiteRejected
 from geo.store.settings import ADMIN_DIR_ENV
+from geo.text import plain
 from tests.admin_corpus import HOSTILE_NAMES
 from tests.site_support import (
     area,
@@ -201,18 +202,20 @@ def test_empty_geometries_are_named_and_an_all_empty_file_refused(tmp_path: Path
 
 
 def test_unknown_crs_and_unsupported_type(tmp_path: Path) -> None:
-    frame = gpd.GeoDataFrame(geometry=[across_border()], crs=4326).to_crs(3857)
-    frame.to_file(tmp_path / "mercator.geojson", driver="GeoJSON", engine="pyogrio")
+    frame = gpd.GeoDataFrame(geometry=[across_border()], crs=4326).to_crs(2383)  # Xian 1980 GK
+    frame.to_file(tmp_path / "xian80.gpkg", driver="GPKG", engine="pyogrio")
     with pytest.raises(SiteRejected) as caught:
-        read_site_file(tmp_path / "mercator.geojson")
-    assert "不支持坐标系" in message(caught)
+        read_site_file(tmp_path / "xian80.gpkg")
+    assert "西安 80" in message(caught) and "未公开" in message(caught)
+    frame.to_crs(3857).to_file(tmp_path / "mercator.gpkg", driver="GPKG", engine="pyogrio")
+    assert read_site_file(tmp_path / "mercator.gpkg")  # Web Mercator is on WGS84: taken
     (tmp_path / "site.dwg").write_bytes(b"AC1032")
     with pytest.raises(SiteRejected) as caught:
         read_site_file(tmp_path / "site.dwg")
     assert "不支持的文件类型 .dwg" in message(caught)
 
 
-def test_markdown_escapes_values_from_files(tmp_path: Path) -> None:
+def test_markdown_escapes_values_from_files() -> None:
     report = check_site(drawn(across_border()))
     report["input"]["source"] = "<script>alert(1)</script>*x*"
     text = render_markdown(report)
@@ -226,7 +229,7 @@ def test_markdown_shows_a_file_name_or_township_name_with_markup_as_its_text(nam
     report["input"]["source"] = name
     report["townships"]["items"][0]["name_en"] = name
     text = render_markdown(report, "en")
-    assert f"**{esc(name)}**" in text and name not in text
+    assert f"**{plain(name)}**" in text and name not in text
     source = next(line for line in text.splitlines() if line.startswith("- Input: "))
     assert re.sub(r"\\(.)", r"\1", source) == f"- Input: {name}"
     assert not re.search(r"(?<!\\)[<\[&`*_]", source), source  # no tag, link, entity, emphasis

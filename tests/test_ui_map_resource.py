@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import geo.paths
 import geo.plan.current
 from geo.admin import service
 from geo.paths import PLAN_DIR
@@ -58,8 +59,8 @@ def admin_dir(admin_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     return admin_dir
 
 
-def test_url_changes_when_an_admin_import_changes_the_townships(
-        admin_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.usefixtures("admin_dir")
+def test_url_changes_when_an_admin_import_changes_the_townships(tmp_path: Path) -> None:
     before = map_view.map_url(VIEW)
     assert map_view.map_url(VIEW) == before
     frame = moved_border(official_townships(), 0, 0.01)  # the importer wants a tiling
@@ -70,11 +71,12 @@ def test_url_changes_when_an_admin_import_changes_the_townships(
     assert (tmp_path / "maps" / after.rsplit("/", 1)[1]).is_file()
 
 
+@pytest.mark.usefixtures("admin_dir")
 def test_url_changes_when_a_plan_edit_changes_the_map(
-        admin_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plan_dir = tmp_path / "plan"
     shutil.copytree(PLAN_DIR, plan_dir)
-    monkeypatch.setattr(geo.plan.current, "PLAN_DIR", plan_dir)
+    monkeypatch.setattr(geo.paths, "PLAN_DIR", plan_dir)
     monkeypatch.setattr(geo.plan.current, "load_plan", partial(load_plan, plan_dir))
     before = map_view.map_url(VIEW)
     industries = plan_dir / "industries.yaml"

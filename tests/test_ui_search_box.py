@@ -87,16 +87,16 @@ def hostile_names(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("query", "name"), [("track.png", HOSTILE_NAMES[0]),
                                              ("onerror", HOSTILE_NAMES[1])])
-def test_a_village_name_with_markup_is_listed_as_its_text(hostile_names: None, query: str,
-                                                          name: str) -> None:
+@pytest.mark.usefixtures("hostile_names")
+def test_a_village_name_with_markup_is_listed_as_its_text(query: str, name: str) -> None:
     options = _pills(_search(query)).options
     assert options and all(o.startswith(f"{plain(name)} · ") for o in options), options
     assert not any(re.search(r"(?<!\\)[<\[]", o) for o in options)  # no bare < or [
 
 
 @pytest.mark.parametrize("index", range(len(HOSTILE_NAMES)))
-def test_a_seat_name_with_markup_is_shown_as_its_text_in_the_facts(hostile_names: None,
-                                                                   index: int) -> None:
+@pytest.mark.usefixtures("hostile_names")
+def test_a_seat_name_with_markup_is_shown_as_its_text_in_the_facts(index: int) -> None:
     code = str(datastore.committed_layer("seats")["code"].iloc[index])
     html = feature_html(catalogue()[seat_id(code)], "en")
     assert html.startswith("<p><strong>"), html

@@ -99,6 +99,8 @@ def test_custom_tile_url_used_only_when_valid(app: AppTest) -> None:
         ("https://10.1.1.1:8080/wmts?z={z}&x={x}&y={y}", True),
         ("http://tiles.local/{z}/{x}.png", False),
         ("ftp://tiles.local/{z}/{x}/{y}.png", False),
+        ("/tiles/{z}/{x}/{y}.png", True),  # on this server, as HENGDONG_TILE_URL may be
+        ("http://tiles.local/{z}/{x}/{y}.png onerror=x", False),
         ("", False),
     ],
 )

@@ -5,8 +5,9 @@ import numpy as np
 import pytest
 import shapely
 
-from geo import web_geometry
+from geo import datastore, web_geometry
 from geo.datastore import load_layer
+from geo.precision import WEB_DECIMALS
 from geo.web_geometry import METRIC_CRS, web_features, web_frame
 
 HAUSDORFF_LIMIT_M = 30.0  # under two pixels at township zoom (about 19 m per pixel at z13)
@@ -97,7 +98,7 @@ def test_vertices_are_fewer(web, layer_id):
 
 def test_coordinates_are_rounded_to_five_decimals(web):
     coordinates = shapely.get_coordinates(web["townships"].geometry.values)
-    assert np.array_equal(coordinates, np.round(coordinates, web_geometry.DECIMALS))
+    assert np.array_equal(coordinates, np.round(coordinates, WEB_DECIMALS))
 
 
 def test_properties_are_kept(web):
@@ -122,7 +123,7 @@ def test_computed_once_per_version():
 
 def test_a_new_version_of_a_neighbouring_layer_recomputes_the_townships(monkeypatch):
     web_features("townships")
-    real_info = web_geometry.layer_info
+    real_info = datastore.layer_info
 
     def info_with_new_neighbours(layer_id: str) -> dict:
         info = dict(real_info(layer_id))
@@ -131,7 +132,7 @@ def test_a_new_version_of_a_neighbouring_layer_recomputes_the_townships(monkeypa
         return info
 
     before = web_geometry._web_features_json.cache_info().misses
-    monkeypatch.setattr(web_geometry, "layer_info", info_with_new_neighbours)
+    monkeypatch.setattr(datastore, "layer_info", info_with_new_neighbours)
     web_features("townships")
     assert web_geometry._web_features_json.cache_info().misses == before + 1
 

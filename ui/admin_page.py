@@ -17,9 +17,11 @@ from geo.admin.accounts import IMPORT, MANAGE_ACCOUNTS, READ_AUDIT, ROLLBACK, ma
 from geo.admin.diff import describe
 from geo.admin.problems import Problem, RejectedFile
 from geo.admin.serialize import to_geojson_bytes
+from geo.labels import label, pick, quality_label
 from geo.store import open_store
 from geo.store.model import LOCK_WAIT_LIMIT_S, StoreError
 from geo.store.rules import RULES
+from geo.symbology import QUALITIES
 from ui import accounts_panel, audit_view, login
 from ui.i18n import t
 from ui.store_notice import render_store_notice
@@ -27,19 +29,13 @@ from ui.text import plain
 
 INSPECTION_KEY = "admin_inspection"
 UPLOAD_TYPES = ["geojson", "json", "zip", "gpkg"]
-QUALITY_LABELS = {"surveyed": ("实测（官方）", "surveyed (official)"),
-                  "approximate": ("近似", "approximate"), "schematic": ("示意", "schematic")}
 DEFAULT_LAYER = "townships"  # the layer admins replace most
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
 
 
 def render_admin_page(lang: str) -> None:
     """Draw the admin page in `lang` ("zh" or "en")."""
-    st.title(_t(lang, "数据管理", "Data administration"))
-    st.caption(_t(lang, "用官方数据替换图层：校验、留存每个版本、可回滚。",
+    st.title(label("page_admin", lang))
+    st.caption(pick(lang, "用官方数据替换图层：校验、留存每个版本、可回滚。",
                   "Replace a layer with official data: validated, every version kept, reversible."))
     store_unreadable = render_store_notice(lang, for_admin=True)
     if store_unreadable:
@@ -54,9 +50,9 @@ def render_admin_page(lang: str) -> None:
         return
     admin = current.name
     layer_id = st.selectbox(
-        _t(lang, "图层", "Layer"), editable, key="admin_layer",
+        label("audit_layer", lang), editable, key="admin_layer",
         index=editable.index(DEFAULT_LAYER) if DEFAULT_LAYER in editable else 0,
-        format_func=lambda i: f"{_t(lang, RULES[i].title_zh, RULES[i].title_en)} ({i})")
+        format_func=lambda i: f"{pick(lang, RULES[i].title_zh, RULES[i].title_en)} ({i})")
     try:
         _upload_section(lang, layer_id, admin)
         _history_section(lang, layer_id, admin)
@@ -70,7 +66,7 @@ def render_admin_page(lang: str) -> None:
 
 def _writing(lang: str) -> str:
     """What a write shows while it runs (it may wait for another admin's write to finish)."""
-    return _t(lang, "正在写入版本库；若另一管理员正在写入，将等待"
+    return pick(lang, "正在写入版本库；若另一管理员正在写入，将等待"
                     f"（最多 {LOCK_WAIT_LIMIT_S:.0f} 秒）…",
               f"Writing to the version store; if another admin is writing, this waits (at most "
               f"{LOCK_WAIT_LIMIT_S:.0f} s)…")
@@ -82,10 +78,10 @@ def _show_problems(lang: str, problems: list[Problem]) -> None:
 
 
 def _crs_choice(lang: str) -> str | None:
-    options = {"auto": _t(lang, "按文件声明（无声明时按经纬度）", "As the file declares"),
-               "gcj02": _t(lang, "GCJ-02（高德/腾讯坐标）", "GCJ-02 (Amap/Tencent)"),
-               "epsg": _t(lang, "指定 EPSG 代码", "Give an EPSG code")}
-    choice = st.radio(_t(lang, "坐标系", "Coordinate system"), list(options),
+    options = {"auto": label("admin_as_the_file_declares", lang),
+               "gcj02": label("admin_gcj_02_amap_tencent", lang),
+               "epsg": label("admin_give_an_epsg_code", lang)}
+    choice = st.radio(label("report.crs", lang), list(options),
                       format_func=options.get, horizontal=True, key="admin_crs")
     if choice == "epsg":
         return st.text_input("EPSG", value="EPSG:4547", key="admin_epsg")
@@ -99,8 +95,8 @@ def _saved_upload(upload, folder: str) -> Path:
 
 
 def _upload_section(lang: str, layer_id: str, admin: str) -> None:
-    st.subheader(_t(lang, "上传新版本", "Upload a new version"))
-    upload = st.file_uploader(_t(lang, "GeoJSON、压缩的 Shapefile（.zip）或 GeoPackage",
+    st.subheader(label("admin_upload_a_new_version", lang))
+    upload = st.file_uploader(pick(lang, "GeoJSON、压缩的 Shapefile（.zip）或 GeoPackage",
                                  "GeoJSON, zipped Shapefile (.zip) or GeoPackage"),
                               type=UPLOAD_TYPES, key="admin_upload")
     crs = _crs_choice(lang)
@@ -109,7 +105,7 @@ def _upload_section(lang: str, layer_id: str, admin: str) -> None:
     with tempfile.TemporaryDirectory(prefix="hengdong-admin-") as folder:
         path = _saved_upload(upload, folder)
         key = (upload.name, upload.size, layer_id, crs)
-        if st.button(_t(lang, "校验", "Validate"), key="admin_validate"):
+        if st.button(label("admin_validate", lang), key="admin_validate"):
             st.session_state[INSPECTION_KEY] = (key, service.inspect(path, layer_id, crs))
         stored = st.session_state.get(INSPECTION_KEY)
         if not stored or stored[0] != key:
@@ -118,7 +114,7 @@ def _upload_section(lang: str, layer_id: str, admin: str) -> None:
         _show_problems(lang, inspection.problems)
         use_repaired = _repair_offer(lang, inspection)
         if inspection.ok:
-            st.success(_t(lang, "校验通过，可以导入。", "Valid: ready to import."))
+            st.success(label("admin_valid_ready_to_import", lang))
         if inspection.ok or use_repaired:
             _import_form(lang, path, layer_id, admin, crs, use_repaired)
 
@@ -127,28 +123,28 @@ def _repair_offer(lang: str, inspection: service.Inspection) -> bool:
     """Offer the make_valid version of invalid geometries; True if the admin chooses it."""
     if inspection.repaired is None:
         return False
-    st.info(_t(lang, f"可生成修复后的几何（要素 {inspection.repaired_indices}），请先下载检查。",
+    st.info(pick(lang, f"可生成修复后的几何（要素 {inspection.repaired_indices}），请先下载检查。",
                f"A repaired version is offered for features {inspection.repaired_indices}; "
                "download and check it first."))
-    st.download_button(_t(lang, "下载修复版本（GeoJSON）", "Download the repaired version"),
+    st.download_button(label("admin_download_the_repaired_version", lang),
                        to_geojson_bytes(inspection.repaired), file_name="repaired.geojson",
                        mime="application/geo+json", key="admin_repaired_download")
-    return st.checkbox(_t(lang, "导入修复后的版本", "Import the repaired version"),
+    return st.checkbox(label("admin_import_the_repaired_version", lang),
                        key="admin_use_repaired")
 
 
 def _import_form(lang: str, path: Path, layer_id: str, admin: str, crs: str | None,
                  use_repaired: bool) -> None:
-    source = st.text_input(_t(lang, "数据来源（显示在图例中）", "Source (shown in the legend)"),
+    source = st.text_input(label("admin_source_shown_in_the", lang),
                            key="admin_source")
-    licence = st.text_input(_t(lang, "使用许可", "Licence"), key="admin_licence")
-    quality = st.selectbox(_t(lang, "数据质量", "Quality"), service.QUALITIES, key="admin_quality",
-                           format_func=lambda q: _t(lang, *QUALITY_LABELS[q]))
-    comment = st.text_area(_t(lang, "说明（必填）", "Comment (required)"), key="admin_comment")
+    licence = st.text_input(label("admin_licence", lang), key="admin_licence")
+    quality = st.selectbox(label("admin_quality", lang), QUALITIES, key="admin_quality",
+                           format_func=lambda q: quality_label(q, lang))
+    comment = st.text_area(label("admin_comment_required", lang), key="admin_comment")
     ready = bool(admin and comment.strip())
     if not ready:
-        st.caption(_t(lang, "填写说明后才能导入。", "Give a comment to import."))
-    if not st.button(_t(lang, "导入为新版本", "Import as a new version"), disabled=not ready,
+        st.caption(label("admin_give_a_comment_to", lang))
+    if not st.button(label("admin_import_as_a_new", lang), disabled=not ready,
                      key="admin_import"):
         return
     actor = login.authorised(IMPORT, layer_id)
@@ -164,7 +160,7 @@ def _import_form(lang: str, path: Path, layer_id: str, admin: str, crs: str | No
         _show_problems(lang, rejected.problems)
         return
     st.session_state.pop(INSPECTION_KEY, None)
-    st.success(_t(lang, f"已导入为 v{meta.version}。", f"Imported as v{meta.version}.") + " "
+    st.success(pick(lang, f"已导入为 v{meta.version}。", f"Imported as v{meta.version}.") + " "
                + plain(describe(meta.summary, lang)))
 
 
@@ -172,7 +168,7 @@ def _history_rows(lang: str, versions: list, current: int) -> pd.DataFrame:
     """One row per version, version 0 being the open-source build."""
     blank = dict.fromkeys(("time", "admin", "file", "source", "sha256", "changes"), "")
     rows = [{**blank, "v": 0, "current": current == 0,
-             "comment": _t(lang, "开源数据构建", "built from open sources")}]
+             "comment": label("admin_built_from_open_sources", lang)}]
     rows += [{"v": m.version, "current": m.version == current, "time": m.created_at,
               "admin": m.admin, "comment": m.comment, "file": m.upload_name, "source": m.source,
               "sha256": m.sha256[:12], "changes": describe(m.summary, lang)} for m in versions]
@@ -182,30 +178,30 @@ def _history_rows(lang: str, versions: list, current: int) -> pd.DataFrame:
               "source": ("来源", "Source"), "sha256": ("sha256", "sha256"),
               "changes": ("变化", "Changes")}
     frame = pd.DataFrame(rows)
-    return frame.rename(columns={k: _t(lang, *v) for k, v in titles.items()})
+    return frame.rename(columns={k: pick(lang, *v) for k, v in titles.items()})
 
 
 def _version_label(lang: str, version: int) -> str:
-    return f"v{version}" + (_t(lang, "（开源数据）", " (open sources)") if version == 0 else "")
+    return f"v{version}" + (label("admin_open_sources", lang) if version == 0 else "")
 
 
 def _history_section(lang: str, layer_id: str, admin: str) -> None:
-    st.subheader(_t(lang, "版本历史", "Version history"))
+    st.subheader(label("admin_version_history", lang))
     if datastore.has_layer(layer_id):  # drawn after any import above, so it is up to date
         info = datastore.layer_info(layer_id)
         by = f"（{plain(info['admin'])}）" if info.get("admin") else ""
-        st.caption(_t(lang, f"当前：{plain(info['version_label_zh'])}{by}",
+        st.caption(pick(lang, f"当前：{plain(info['version_label_zh'])}{by}",
                       f"Now: {plain(info['version_label_en'])}"
                       + (f" by {plain(info['admin'])}" if by else "")))
     store = open_store()
     current = store.current_version(layer_id)
     versions = service.history(layer_id)
     st.dataframe(_history_rows(lang, versions, current), hide_index=True)
-    target = st.selectbox(_t(lang, "回滚到版本", "Roll back to version"),
+    target = st.selectbox(label("admin_roll_back_to_version", lang),
                           [0] + [m.version for m in versions], key="admin_rollback_version",
                           format_func=lambda v: _version_label(lang, v))
-    reason = st.text_input(_t(lang, "回滚原因", "Reason"), key="admin_rollback_comment")
-    if st.button(_t(lang, "回滚", "Roll back"), disabled=not admin or target == current,
+    reason = st.text_input(label("admin_reason", lang), key="admin_rollback_comment")
+    if st.button(label("admin_roll_back", lang), disabled=not admin or target == current,
                  key="admin_rollback"):
         actor = login.authorised(ROLLBACK, layer_id)
         if actor is None:
@@ -213,7 +209,7 @@ def _history_section(lang: str, layer_id: str, admin: str) -> None:
             return
         with st.spinner(_writing(lang)):
             service.rollback(layer_id, target, actor.name, reason, login.client_address())
-        st.toast(_t(lang, f"现在使用 v{target}。", f"Now serving v{target}."))
+        st.toast(pick(lang, f"现在使用 v{target}。", f"Now serving v{target}."))
         st.rerun()
-    with st.expander(_t(lang, "操作日志", "Audit log")):
+    with st.expander(label("admin_audit_log", lang)):
         st.dataframe(pd.DataFrame(store.audit_log(layer_id)), hide_index=True)

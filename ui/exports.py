@@ -6,13 +6,15 @@ import zipfile
 import pandas as pd
 import streamlit as st
 
+from geo.data_version import layer_version
 from geo.datastore import layer_ids, layer_info
-from ui.data import current_layer, layer_version
+from geo.labels import quality_label
+from ui.data import current_layer
 from ui.i18n import Lang, t
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _layer_geojson(layer_id: str, version: str) -> bytes:
+def _layer_geojson(layer_id: str, version: str) -> bytes:  # noqa: ARG001 - the cache key
     return current_layer(layer_id).to_json(ensure_ascii=False, drop_id=True).encode("utf-8")
 
 
@@ -38,7 +40,7 @@ def layer_table(layer_ids: list[str], lang: Lang) -> pd.DataFrame:
         info = layer_info(layer_id)
         rows.append({
             t("layer", lang): info.get(f"title_{lang}") or layer_id,
-            t("quality", lang): t(f"quality_{info.get('quality', 'schematic')}", lang),
+            t("quality", lang): quality_label(info.get("quality", "schematic"), lang),
             t("features", lang): info.get("feature_count"),
             t("version", lang): info.get("version_label", ""),
             t("attribution", lang): info.get("attribution", ""),

@@ -1,6 +1,7 @@
 """The facts of what was clicked or found on the map: kind, the plan's description, township,
 how it is placed, data quality and citation; other features at the same spot listed."""
 
+from geo.labels import quality_label
 from layers.identify import FeatureFacts, identify
 from ui.i18n import Lang, t
 from ui.plan_data import citation_text, pick, plan
@@ -23,7 +24,7 @@ def facts_lines(item: FeatureFacts, lang: Lang) -> list[str]:
         lines.append(t("identify_township", lang,
                        names=_township_names(item.townships, lang)))
     placement = t(f"placement_{item.placement}", lang, village=plain(item.village))
-    lines.append(f"{t('identify_quality', lang, quality=t(f'quality_{item.quality}', lang))}"
+    lines.append(f"{t('identify_quality', lang, quality=quality_label(item.quality, lang))}"
                  f" · {placement}")
     if item.citations:
         cited = citation_text(plan(), list(item.citations), lang)

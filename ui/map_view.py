@@ -10,10 +10,10 @@ from typing import Any
 import streamlit as st
 import streamlit.components.v1 as components
 
+from geo.data_version import data_version
 from layers.map import build_map, clicked_point_wgs84
-from layers.plan_data import stamp as plan_stamp
 from layers.resource import map_resource
-from ui.data import data_version, townships
+from ui.data import townships
 from ui.map_resource import data_modified, publish, resource_name
 from ui.sidebar import set_choice
 from ui.state import FEATURE_KEY, TOWNSHIP_KEY, ViewState
@@ -28,7 +28,7 @@ MAP_COMPONENT = _hd_map.name  # "ui.map_view.hd_map": the iframe's title, in its
 
 
 @st.cache_resource(show_spinner=False, max_entries=24)
-def _resource(basemap: str, lang: str, custom_tile_url: str | None, version: str
+def _resource(basemap: str, lang: str, custom_tile_url: str | None, version: str  # noqa: ARG001 - the cache key
               ) -> tuple[str, str, float]:
     """(file name, text, data modification time) of the map resource, once per version."""
     text = map_resource(build_map(basemap, lang, custom_tile_url))
@@ -37,7 +37,7 @@ def _resource(basemap: str, lang: str, custom_tile_url: str | None, version: str
 
 def map_url(view: ViewState) -> str:
     """The URL of the map resource for `view` (written on first use)."""
-    version = f"{data_version()}|plan={plan_stamp()}"
+    version = data_version()
     name, text, modified = _resource(view.basemap, view.lang, view.custom_tile_url, version)
     return publish(text, name, modified)
 

@@ -13,9 +13,8 @@ from pathlib import Path
 import streamlit as st
 import streamlit.components.v1 as components
 
+from geo.data_version import data_version
 from layers.identify import catalogue
-from layers.plan_data import stamp as plan_stamp
-from ui.data import data_version
 from ui.feature_panel import LIST_SEPARATOR, feature_html, other_name
 from ui.i18n import Lang, t
 from ui.map_resource import data_modified, publish, resource_name
@@ -45,16 +44,16 @@ def facts_text(lang: Lang) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _facts(lang: str, version: str) -> tuple[str, str, float]:
+def _facts(lang: str, version: str  # noqa: ARG001 - the cache key
+           ) -> tuple[str, str, float]:
     """(file name, text, data modification time) of the facts resource, once per version."""
-    del version  # only the cache key
     text = facts_text(lang)
     return resource_name(text, "facts", lang, suffix=".json"), text, data_modified()
 
 
 def facts_url(lang: Lang) -> str:
     """The URL of the facts resource in `lang` (written on first use)."""
-    name, text, modified = _facts(lang, f"{data_version()}|plan={plan_stamp()}")
+    name, text, modified = _facts(lang, data_version())
     return publish(text, name, modified)
 
 

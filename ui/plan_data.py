@@ -1,21 +1,17 @@
 """The plan facts as the viewer shows them: citations, industry picker labels.
 
-plan() is the map engine's cached plan (re-read when a data/plan file changes), so the map and
-the panels always show the same facts.
+plan() is geo.plan.current's cached plan (re-read when a data/plan file changes), the one the
+map engine draws, so the map and the panels always show the same facts. pick is geo.labels'.
 """
 
+from geo.labels import pick
 from geo.plan import Plan
 from geo.plan.citations import citations_text
+from geo.plan.current import plan
 from geo.plan.schema import Citation
-from layers.plan_data import plan
 from ui.i18n import Lang
 
 __all__ = ["citation_text", "industry_options", "pick", "plan"]
-
-
-def pick(lang: Lang, zh: str | None, en: str | None) -> str:
-    """The English text in English mode when there is one, else the Chinese."""
-    return (en or zh or "") if lang == "en" else (zh or "")
 
 
 def citation_text(plan_data: Plan, citations: list[Citation], lang: Lang) -> str:

@@ -14,16 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
 
+from geo.basemaps import TileSource, tiles_for
 from geo.plan.current import plan
 from geo.sheets.overlays import THEMES
 from geo.sheets.paper import ORIENTATIONS, PAPERS_MM
-from geo.sheets.tiles import TileSource
 from geo.sheets.views import DEFAULT_OVERLAYS, VIEWS, default_title
-from layers.basemaps import is_gcj02, tiles_for
 from layers.map import THEMES as MAP_THEMES
 from ui.i18n import Lang, t
 from ui.state import ViewState
@@ -49,11 +49,7 @@ def default_view(view: ViewState) -> str:
 
 def tile_sources(view: ViewState, lang: Lang) -> tuple[TileSource, ...]:
     """The map's basemap as tile sources for the sheet (none for 无底图)."""
-    return tuple(
-        TileSource(tiles.url, tiles.attribution, tiles.subdomains, tiles.max_zoom,
-                   gcj02=is_gcj02(view.basemap))
-        for tiles in tiles_for(view.basemap, lang, view.custom_tile_url)
-    )
+    return tuple(tiles_for(view.basemap, lang, view.custom_tile_url))
 
 
 def overlays_ask() -> int | None:
@@ -127,8 +123,7 @@ def _sheet_form(view: ViewState, lang: Lang, visible: tuple[str, ...] | None = N
     tiles: tuple[TileSource, ...] = ()
     if view.basemap != "none" and st.checkbox(t("print_basemap", lang), value=False):
         approval = st.text_input(t("print_approval", lang), value="")
-        tiles = tuple(TileSource(s.url, s.attribution, s.subdomains, s.max_zoom, s.gcj02,
-                                 approval) for s in tile_sources(view, lang))
+        tiles = tuple(replace(s, approval=approval) for s in tile_sources(view, lang))
     if st.button(t("print_make", lang), type="primary"):
         spec = SheetSpec(view=kind, township=township, industry=industry, paper=paper,
                          orientation=orientation, title=title or None, lang=lang,

@@ -7,11 +7,10 @@ import hashlib
 import streamlit as st
 
 from geo import datastore
+from geo.data_version import layer_version, per_version, plan_version
 from geo.search import SearchIndex, SearchResult, build_index
 from layers.geojson import display_latlon
 from layers.identify import area_id, catalogue
-from layers.plan_data import stamp as plan_stamp
-from ui.data import layer_version
 from ui.i18n import Lang, t
 from ui.plan_data import pick, plan
 from ui.sidebar import set_choice
@@ -21,15 +20,10 @@ from ui.text import plain
 QUERY_KEY = "search_query"
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _index(plan_version: tuple, villages_version: str) -> SearchIndex:
-    del plan_version, villages_version  # only the cache key
-    return build_index(plan(), datastore.load_layer("villages"))
-
-
+@per_version(lambda: (plan_version(), layer_version("villages")), maxsize=2)
 def search_index() -> SearchIndex:
     """The index of the current plan and village layer, built once per version."""
-    return _index(plan_stamp(), layer_version("villages"))
+    return build_index(plan(), datastore.load_layer("villages"))
 
 
 def result_label(result: SearchResult, lang: Lang) -> str:

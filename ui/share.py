@@ -7,7 +7,7 @@ Format (all optional, in any order):
 - township: the 12-digit statistics code (as in data/layers/townships.geojson), or the
   township's Chinese name (大浦镇);
 - industry: an industry id of data/plan/industries.yaml (the industry picker's);
-- basemap: a basemap id offered on this server (osm, carto_light, amap, none; tianditu and
+- basemap: a basemap id offered on this server (osm, amap, none; carto_light, tianditu and
   custom only where configured).
 
 A parameter or value this server does not know is ignored with a notice; the rest of the link
@@ -23,7 +23,6 @@ from ui.i18n import Lang, t
 from ui.sidebar import set_choice
 from ui.state import BASEMAP_KEY, INDUSTRY_KEY, TOWNSHIP_KEY, ViewState
 
-PARAMS = ("township", "industry", "basemap")
 STREAMLIT_PARAMS = frozenset({"embed", "embed_options"})
 APPLIED_KEY = "share_applied"  # session key: the link was read at the session's first run
 MAX_SHOWN_CHARS = 40  # a garbage value is shown cut to this length in the notice

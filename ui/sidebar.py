@@ -1,13 +1,13 @@
 """The pickers: language, basemap (with a custom XYZ URL) and industry in the sidebar; the
 township picker above the map."""
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
+from geo.basemaps import tile_url_problem
 from ui.i18n import DEFAULT_LANG, LANGS, Lang, t
 from ui.state import (
     BASEMAP_KEY,
@@ -20,7 +20,6 @@ from ui.state import (
 
 CUSTOM_BASEMAP = "custom"
 NO_BASEMAP = "none"
-_TILE_URL = re.compile(r"^https?://\S+$")
 
 
 @dataclass(frozen=True)
@@ -40,9 +39,8 @@ def township_label(option: TownshipOption, lang: Lang) -> str:
 
 
 def valid_tile_url(url: str) -> bool:
-    """True for an http(s) XYZ template with {z}, {x} and {y}."""
-    url = url.strip()
-    return bool(_TILE_URL.match(url)) and all(p in url for p in ("{z}", "{x}", "{y}"))
+    """True for a URL the custom basemap accepts (geo.basemaps.tile_url_problem)."""
+    return tile_url_problem(url.strip()) is None
 
 
 def widget_key(state_key: str, lang: Lang) -> str:

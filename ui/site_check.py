@@ -10,7 +10,9 @@ import pandas as pd
 import shapely
 import streamlit as st
 
+from geo.basemaps import is_gcj02
 from geo.coords import geometry_gcj02_to_wgs84
+from geo.labels import quality_label
 from geo.site.check import check_site
 from geo.site.coordinates import parse_coordinates
 from geo.site.inputs import SiteInput, drawn
@@ -18,7 +20,6 @@ from geo.site.limits import DEFAULT_NEARBY_M
 from geo.site.markdown import fmt_area, fmt_km, fmt_share, render_markdown
 from geo.site.problems import SiteRejected
 from geo.site.zones import ZONES
-from layers.basemaps import is_gcj02
 from layers.geojson import display_geometry
 from ui.i18n import Lang, t
 from ui.plan_data import pick
@@ -168,7 +169,7 @@ def _redline_notice(report: dict, lang: Lang) -> None:
                    else f"**{t('site_redline', lang)}**: {text}", icon="⚠️")
     elif red["flag"]:
         st.error(f"**{text}** — {fmt_share(red['share'])}"
-                 + (f" · {fmt_area(red['area_m2'], lang)}" if red.get("area_m2") else ""),
+                 + (f" · {fmt_area(red['area_m2'])}" if red.get("area_m2") else ""),
                  icon="🚩")
         st.dataframe(pd.DataFrame([{"#": p["index"], t("site_col_share", lang):
                                     fmt_share(p["share"]),
@@ -253,7 +254,7 @@ def _report(report: dict, lang: Lang) -> None:
     st.dataframe(pd.DataFrame([{
         t("col_name", lang): pick(lang, d["name"], d["name_en"]),
         t("site_col_distance", lang): fmt_km(d["distance_m"]),
-        t("quality", lang): t(f"quality_{d['quality']}", lang),
+        t("quality", lang): quality_label(d["quality"], lang),
     } for d in report["distances"].values()]), hide_index=True)
     _downloads(report, lang)
     st.caption(f"{report['disclaimer']['zh']} / {report['disclaimer']['en']} · "

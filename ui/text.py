@@ -1,34 +1,14 @@
-"""Values from data or files shown as text: never as markdown, HTML or a link.
-
-Every string that comes from the plan data, an imported layer or an uploaded file and is put
-into a Streamlit call that renders markdown (st.markdown, st.subheader, st.error, st.warning,
-st.success, st.caption, labels) goes through `plain` first. (HTML the map builds by hand, such
-as the legend, is escaped where it is built: layers/legend.py, static/map/hd-map.js.)
-"""
-
-import re
+"""Text the viewer shows: the markdown escaper is geo.text.plain (one rule for the app and the
+site report), re-exported for the ui modules; `to_html` turns the panels' markdown into the
+HTML the browser panels (ui/panel_view.py) show."""
 
 from markdown_it import MarkdownIt
 
-# ASCII punctuation markdown (CommonMark, GitHub extensions, Streamlit's :color[…] directives
-# and :emoji: codes, $math$) gives a meaning; a backslash makes each one literal.
-# `-`, `+` and `1.` mean something only where a line starts (lists); text is kept on one line,
-# so only its own start needs them escaped.
-_MARKDOWN_SIGNIFICANT = re.compile(r"([\\`*_{}\[\]()#!|~<>$:&])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
-_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+from geo.text import plain
 
+__all__ = ["plain", "to_html"]
 
-def plain(value: object) -> str:
-    """`value` as markdown source that renders exactly as its text, on one line."""
-    text = _LINE_BREAKS.sub(" ", "" if value is None else str(value))
-    text = _MARKDOWN_SIGNIFICANT.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", text)
-
-
-
-# The browser panels (ui/panel_view.py) show the same markdown as HTML: CommonMark with raw
-# HTML, links and images off, so a value escaped by `plain` stays text there too.
+# CommonMark with raw HTML, links and images off, so a value escaped by `plain` stays text.
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable(["link", "image", "autolink"])
 
 

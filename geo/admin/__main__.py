@@ -17,6 +17,7 @@ from geo.store.model import StoreError
 from geo.store.postgis import PostgisStore
 from geo.store.rules import RULES
 from geo.store.settings import database_url, store_path
+from geo.symbology import QUALITIES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--crs", help=crs_help)
     imp.add_argument("--source", help="where the data comes from, shown in the legend")
     imp.add_argument("--licence", help="terms of use of the data")
-    imp.add_argument("--quality", default="surveyed", choices=service.QUALITIES)
+    imp.add_argument("--quality", default="surveyed", choices=QUALITIES)
     imp.add_argument("--repair", action="store_true",
                      help="import the repaired (make_valid) geometries validate offers")
 

@@ -1,4 +1,5 @@
-"""Bring uploaded coordinates to WGS84: which CRSs are taken, converted, or rejected (and why)."""
+"""Bring uploaded coordinates to WGS84: which CRSs are taken, converted, or rejected (and why).
+Every CRS guess_crs suggests is one to_wgs84 takes (tests/test_admin_crs_hints.py)."""
 
 from functools import cache
 
@@ -7,9 +8,11 @@ import numpy as np
 import shapely
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
+from pyproj.transformer import TransformerGroup
 
 from geo.admin.problems import Problem, RejectedFile
 from geo.coords import geometry_gcj02_to_wgs84
+from geo.precision import COORDINATE_DECIMALS
 
 GEOGRAPHIC_AS_IS = (4326, 4490)  # WGS84 and CGCS2000 differ by centimetres here
 GAUSS_KRUGER_3_DEGREE = range(4513, 4555)  # CGCS2000 3-degree Gauss-Krüger zones and CMs
@@ -18,9 +21,15 @@ GAUSS_KRUGER_3_DEGREE = range(4513, 4555)  # CGCS2000 3-degree Gauss-Krüger zon
 # coordinates of the same zone are within metres of these and are named in the message.
 GUESS_CANDIDATES = (4526, 4547, 4525, 4546, 3857, 32649)
 GCJ02 = "gcj02"
+# Datums whose conversion to WGS84 here needs local parameters that are not published.
+UNPUBLISHED_DATUMS = {
+    4610: ("西安 80 坐标系", "Xian 1980"),
+    4214: ("北京 54 坐标系", "Beijing 1954"),
+    4555: ("新北京 54 坐标系", "New Beijing"),
+}
+MAX_TRANSFORM_ERROR_M = 10.0
 # Coarse box around 衡东县 (about 30 km margin): a file whose data misses it is in the wrong CRS.
 REGION = (112.4, 26.6, 113.6, 27.6)
-COORDINATE_DECIMALS = 6
 
 
 def parse_declared_crs(text: str | None) -> str | int | None:
@@ -63,14 +72,36 @@ def to_wgs84(frame: gpd.GeoDataFrame, label: str, declared: str | int | None) ->
         return _checked_in_region(frame.set_crs(4326), frame, label, assumed=True)
     if file_epsg in GEOGRAPHIC_AS_IS:
         return _checked_in_region(frame.set_crs(4326, allow_override=True), frame, label)
-    if file_epsg in GAUSS_KRUGER_3_DEGREE:
-        return _checked_in_region(frame.to_crs(4326), frame, label)
-    raise RejectedFile([_problem(
-        "crs-unsupported", label,
-        f"不支持坐标系 {_describe(frame.crs)}；可用：EPSG:4326、EPSG:4490、"
-        "CGCS2000 三度带高斯-克吕格 EPSG:4513–4554，或指定 GCJ-02",
-        f"CRS {_describe(frame.crs)} is not supported; use EPSG:4326, EPSG:4490, a CGCS2000 "
-        "3-degree Gauss-Krüger zone EPSG:4513–4554, or declare GCJ-02")])
+    problem = transform_problem(frame.crs)
+    if problem is not None:
+        raise RejectedFile([_problem("crs-unsupported", label, *problem)])
+    return _checked_in_region(frame.to_crs(4326), frame, label)
+
+
+def transform_problem(crs: CRS) -> tuple[str, str] | None:
+    """Why coordinates in `crs` cannot be brought to WGS84 exactly enough (zh, en), or None:
+    any CRS on the WGS84 or CGCS2000 datum is taken (UTM, Web Mercator, Gauss-Krüger …), one on
+    another datum only with a published transformation good to MAX_TRANSFORM_ERROR_M; Xian 1980
+    and Beijing 1954 need local parameters that are not published, so they are refused."""
+    base = _epsg(crs.geodetic_crs) if crs.geodetic_crs is not None else None
+    if base in UNPUBLISHED_DATUMS:
+        zh, en = UNPUBLISHED_DATUMS[base]
+        return (f"坐标系 {_describe(crs)} 基于{zh}，转换到 WGS84 需要未公开的本地转换参数，"
+                "无法准确转换；请提供 CGCS2000 坐标（如 EPSG:4547）",
+                f"CRS {_describe(crs)} is on the {en} datum, whose conversion to WGS84 needs "
+                "local parameters that are not published; deliver CGCS2000 coordinates "
+                "(e.g. EPSG:4547)")
+    if base in GEOGRAPHIC_AS_IS:
+        return None
+    best = next(iter(TransformerGroup(crs, 4326, always_xy=True).transformers), None)
+    if (best is None or "ballpark" in best.description.lower()
+            or not 0 <= best.accuracy <= MAX_TRANSFORM_ERROR_M):
+        return (f"坐标系 {_describe(crs)} 没有精度在 {MAX_TRANSFORM_ERROR_M:g} 米以内的公开转换；"
+                "请提供 CGCS2000（如 EPSG:4547）或 WGS84 坐标",
+                f"CRS {_describe(crs)} has no published transformation to WGS84 good to "
+                f"{MAX_TRANSFORM_ERROR_M:g} m; deliver CGCS2000 (e.g. EPSG:4547) or WGS84 "
+                "coordinates")
+    return None
 
 
 def guess_crs(frame: gpd.GeoDataFrame) -> tuple[str, str]:
@@ -81,20 +112,32 @@ def guess_crs(frame: gpd.GeoDataFrame) -> tuple[str, str]:
     if -180 <= x <= 180 and -90 <= y <= 90:
         return (f"经纬度，但位于 ({x:.3f}, {y:.3f})，不在衡东县",
                 f"longitude/latitude, but at ({x:.3f}, {y:.3f}), not in 衡东县")
-    for epsg in GUESS_CANDIDATES:
-        for px, py, zh, en in ((x, y, "", ""), (y, x, "（X/Y 轴颠倒）", " with X/Y swapped")):
-            lon, lat = _to_lonlat(epsg).transform(px, py)
-            if _in_region(lon, lat):
-                name = CRS.from_epsg(epsg).name
-                if epsg in GAUSS_KRUGER_3_DEGREE:
-                    zh += "（或同分带的西安 80 / 北京 54 坐标）"
-                    en += " (or the Xian 1980 / Beijing 1954 zone of the same meridian)"
-                if px == x:
-                    zh += f"；如确是该坐标系，请指定 EPSG:{epsg}（命令行 --crs EPSG:{epsg}）"
-                    en += f"; if so, declare it (CLI: --crs EPSG:{epsg})"
-                return f"EPSG:{epsg}（{name}）{zh}", f"EPSG:{epsg} ({name}){en}"
+    for swapped in (False, True):
+        found = [epsg for epsg in GUESS_CANDIDATES
+                 if _in_region(*_to_lonlat(epsg).transform(*((y, x) if swapped else (x, y))))]
+        if found:
+            return _looks_like(found, swapped)
     return (f"未知的投影坐标（中心约 {x:.0f}, {y:.0f}）",
             f"an unknown projected CRS (centre about {x:.0f}, {y:.0f})")
+
+
+def _looks_like(found: list[int], swapped: bool) -> tuple[str, str]:
+    """The candidate CRSs the coordinates fit, and (unless the axes are swapped) how to declare
+    each: every CRS named here is one to_wgs84 takes."""
+    names = [f"EPSG:{epsg}（{CRS.from_epsg(epsg).name}）" for epsg in found]
+    names_en = [f"EPSG:{epsg} ({CRS.from_epsg(epsg).name})" for epsg in found]
+    zh, en = "或".join(names), " or ".join(names_en)
+    if swapped:
+        return zh + "（X/Y 轴颠倒）", en + " with X/Y swapped"
+    if any(epsg in GAUSS_KRUGER_3_DEGREE for epsg in found):
+        zh += ("（同分带的西安 80 / 北京 54 坐标看起来相同，但不接受："
+               "请索取 CGCS2000 坐标）")
+        en += (" (Xian 1980 / Beijing 1954 coordinates of the same zone look alike but"
+               " are not accepted: ask for CGCS2000)")
+    flags = [f"--crs EPSG:{epsg}" for epsg in found]
+    zh += f"；如确是该坐标系，请指定（命令行 {' 或 '.join(flags)}）"
+    en += f"; if so, declare it (CLI: {' or '.join(flags)})"
+    return zh, en
 
 
 def _checked_in_region(converted: gpd.GeoDataFrame, raw: gpd.GeoDataFrame, label: str,

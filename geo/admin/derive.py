@@ -15,9 +15,10 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from geo.admin.measure import AREA_DECIMALS, area_km2
+from geo.admin.measure import area_km2
 from geo.admin.problems import Problem
 from geo.admin.serialize import json_value
+from geo.precision import AREA_DECIMALS, COORDINATE_DECIMALS
 from geo.store.rules import LayerRule
 
 
@@ -78,7 +79,7 @@ def _township_seats(frame: gpd.GeoDataFrame, label: str) -> list[Problem]:
         if lon is None or lat is None or not polygon.contains(Point(lon, lat)):
             had_seat = lon is not None and lat is not None
             inside = polygon.representative_point()
-            lon, lat = round(inside.x, 6), round(inside.y, 6)
+            lon, lat = round(inside.x, COORDINATE_DECIMALS), round(inside.y, COORDINATE_DECIMALS)
             notes += [] if not had_seat else [Problem(
                 "seat-moved", "乡镇驻地不在新边界内，改用边界内一点作为标注位置",
                 "the township seat is not inside the new boundary; a point inside is used "

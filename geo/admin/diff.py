@@ -4,8 +4,9 @@ from typing import Any
 
 import geopandas as gpd
 
-from geo.admin.measure import AREA_DECIMALS, area_km2
+from geo.admin.measure import area_km2
 from geo.admin.serialize import json_value
+from geo.precision import AREA_DECIMALS
 
 
 def _keys(frame: gpd.GeoDataFrame, key_field: str | None) -> list[str]:

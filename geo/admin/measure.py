@@ -4,7 +4,6 @@ from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
 
 _GEOD = Geod(ellps="WGS84")
-AREA_DECIMALS = 3  # as the open-source build writes area_km2
 
 
 def area_km2(geometry: BaseGeometry | None) -> float:

@@ -27,8 +27,8 @@ from geo.admin.serialize import sha256, to_geojson_bytes
 from geo.store import open_store
 from geo.store.model import OPEN_SOURCE_VERSION, NewVersion, VersionMeta
 from geo.store.rules import LayerRule, rule_for
+from geo.symbology import QUALITIES
 
-QUALITIES = ("surveyed", "approximate", "schematic")
 DEFAULT_SOURCE = "官方数据 / official data"
 DEFAULT_LICENCE = "未注明 / not stated"
 _log = logging.getLogger(__name__)

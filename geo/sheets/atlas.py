@@ -74,7 +74,7 @@ def write_atlas(path: Path, paper: str = "A4", orientation: str = "portrait", la
                      date=date or dt.date.today())
     townships = sorted(plan.townships, key=lambda t: t.code)
     total = len(pages)
-    report = progress or (lambda done, total, name: None)
+    report = progress or (lambda *_: None)
     metadata = {"Title": label("atlas_title", lang), "Creator": "hengdong geo.sheets",
                 "CreationDate": None}
     with PdfPages(path, metadata=metadata) as pdf:

@@ -73,10 +73,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def run_map(args: argparse.Namespace) -> int:
+    from geo.basemaps import TileSource
     from geo.plan.current import plan as current_plan
     from geo.sheets.choices import UnknownChoice, industry_id, township_code
     from geo.sheets.sheet import SheetSpec, render
-    from geo.sheets.tiles import TileSource
 
     plan = current_plan()
     try:

@@ -82,11 +82,6 @@ class Flow:
             return True
         return False
 
-    def next_column(self) -> None:
-        """Start the next column if the current one has something in it."""
-        if self.y < self.top and self.column + 1 < self.columns:
-            self.column, self.y = self.column + 1, self.top
-
     def text(self, text: str, size: float = 6.5, indent: float = 0.0, bold: bool = False,
              colour: str = "#212121") -> None:
         size *= self.text_scale

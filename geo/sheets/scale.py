@@ -46,6 +46,3 @@ def bar_length_m(denominator: int, target_mm: float) -> float:
     return best
 
 
-def paper_mm(ground_m: float, denominator: int) -> float:
-    """Length on paper of a ground distance at the scale."""
-    return ground_m * 1000 / denominator

@@ -14,6 +14,7 @@ from pyproj import Transformer
 from shapely.geometry import box
 
 from geo import datastore
+from geo.basemaps import TileSource
 from geo.plan import Plan
 from geo.plan.current import plan as current_plan
 from geo.sheets import views
@@ -28,7 +29,7 @@ from geo.sheets.paper import MM_PER_INCH, Layout, layout
 from geo.sheets.scale import round_denominator, sheet_crs
 from geo.sheets.scalebar import ScaleBar, draw_scale_bar
 from geo.sheets.style import PX_TO_PT
-from geo.sheets.tiles import Basemap, TileSource, fetch_basemap
+from geo.sheets.tiles import Basemap, fetch_basemap
 from geo.sheets.views import LIST_SEPARATOR
 
 FORMATS = ("pdf", "png")

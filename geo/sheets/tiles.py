@@ -12,24 +12,13 @@ from dataclasses import dataclass
 import numpy as np
 from pyproj import Transformer
 
+from geo.basemaps import TileSource
 from geo.coords import wgs84_to_gcj02
 
 TILE_PX = 256
 MAX_TILES = 400  # per layer; the zoom is lowered until the frame needs no more
 TIMEOUT_S = 4.0
 MERCATOR_M_PER_PX_Z0 = 2 * math.pi * 6378137 / TILE_PX
-
-
-@dataclass(frozen=True)
-class TileSource:
-    """One XYZ tile layer: URL with {z}/{x}/{y} (and {s}), its credit and 审图号."""
-
-    url: str
-    attribution: str
-    subdomains: str = ""
-    max_zoom: int = 18
-    gcj02: bool = False  # 高德: tiles drawn in GCJ-02
-    approval: str = ""  # 审图号 of the basemap, printed with it
 
 
 @dataclass

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import shapely
 
 from geo.admin.problems import Problem
+from geo.precision import COORDINATE_DECIMALS
 from geo.site.distances import distances
 from geo.site.extent import locate
 from geo.site.geometry import PreparedSite, prepare
@@ -39,7 +40,7 @@ def _site_section(prepared: PreparedSite) -> dict:
         "area_mu": round(area / M2_PER_MU, 2),
         "length_m": round(length_m(prepared.given), 1) or None,
         "centroid": list(centroid(checked)),
-        "bbox": [round(v, 6) for v in checked.bounds],
+        "bbox": [round(v, COORDINATE_DECIMALS) for v in checked.bounds],
         "geometry": shapely.geometry.mapping(prepared.given),
         "checked_geometry": shapely.geometry.mapping(checked),
     }

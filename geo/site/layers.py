@@ -1,24 +1,19 @@
 """The served layers the check reads (admin imports included), and how exact each one is."""
 
-from functools import lru_cache
 from typing import Any
 
 import geopandas as gpd
 
 from geo import datastore
+from geo.data_version import layer_version, per_version
 
 USED_LAYERS = ("county", "townships", "villages", "seats", "neighbours", "xiangjiang", "redline")
 
 
+@per_version(layer_version, maxsize=32)
 def layer(layer_id: str) -> gpd.GeoDataFrame:
     """The current version of a layer (as the map serves it); shared, read-only: a check reads
     each layer many times, so it is loaded once per served version."""
-    info = datastore.layer_info(layer_id)
-    return _loaded(layer_id, info["version"], info.get("sha256"))
-
-
-@lru_cache(maxsize=32)
-def _loaded(layer_id: str, version: int, digest: str | None) -> gpd.GeoDataFrame:
     return datastore.load_layer(layer_id)
 
 

@@ -8,6 +8,8 @@ import shapely
 from pyproj import Geod, Transformer
 from shapely.geometry.base import BaseGeometry
 
+from geo.precision import COORDINATE_DECIMALS
+
 GEOD = Geod(ellps="WGS84")
 M2_PER_MU = 666.67  # 1 亩
 LOCAL_METRIC_EPSG = 4547  # CGCS2000 3-degree Gauss-Krüger CM 114E (scale error < 0.02 % here)
@@ -60,7 +62,7 @@ def buffered(geometry: BaseGeometry, metres: float) -> BaseGeometry:
 def centroid(geometry: BaseGeometry) -> tuple[float, float]:
     """The centroid (lon, lat), computed in metres."""
     point = to_lonlat(to_metric(geometry).centroid)
-    return round(point.x, 6), round(point.y, 6)
+    return round(point.x, COORDINATE_DECIMALS), round(point.y, COORDINATE_DECIMALS)
 
 
 def vertex_count(geometry: BaseGeometry) -> int:

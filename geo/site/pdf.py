@@ -12,8 +12,8 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
+from geo.labels import pick, quality_label
 from geo.site.labels import label as L
-from geo.site.labels import pick
 from geo.site.layers import available, layer
 from geo.site.markdown import fmt_area, fmt_share, render_markdown
 
@@ -151,7 +151,7 @@ def _first_page(pyplot, report: dict, lang: str):
     message = pick(lang, red["message_zh"], red["message_en"])
     if red["flag"]:
         message += f" — {fmt_share(red['share'])}" + (
-            f", {fmt_area(red['area_m2'], lang)}" if red.get("area_m2") else "")
+            f", {fmt_area(red['area_m2'])}" if red.get("area_m2") else "")
     figure.text(0.07, 0.905, "\n".join(_wrapped([f"{L('redline', lang)}: {message}"], 54)),
                 fontsize=9, va="top", bbox={"facecolor": NOTICE_COLOURS[red["status"]],
                                             "edgecolor": NOTICE_EDGES[red["status"]],
@@ -162,7 +162,7 @@ def _first_page(pyplot, report: dict, lang: str):
     site = report["site"]
     rows = []
     if site["area_m2"]:
-        rows.append(f"{L('area', lang)}: {fmt_area(site['area_m2'], lang)}")
+        rows.append(f"{L('area', lang)}: {fmt_area(site['area_m2'])}")
     if site["length_m"]:
         rows.append(f"{L('length', lang)}: {site['length_m']:,.1f} m")
     section = report["townships"]
@@ -173,7 +173,7 @@ def _first_page(pyplot, report: dict, lang: str):
         rows.append(f"  {pick(lang, item['name'], item['name_en'])}  {approx}"
                     f"{fmt_share(item['share'])}")
     rows += [f"{pick(lang, d['name'], d['name_en'])}: {d['distance_m'] / 1000:.2f} km "
-             f"({L(d['quality'], lang)})" for d in report["distances"].values()]
+             f"({quality_label(d['quality'], lang)})" for d in report["distances"].values()]
     figure.text(0.07, 0.30, "\n".join(_wrapped(rows, 90)[:16]), fontsize=8.5, va="top",
                 linespacing=1.5)
     attributions = sorted({src["attribution"] for src in report["sources"] if src["attribution"]})

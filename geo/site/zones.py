@@ -35,7 +35,6 @@ ZONES: dict[str, Zone] = {z.key: z for z in (
     Zone("6-19", 6, 19, 111, 4497, 4508),
 )}
 DEFAULT_ZONE = "3-38"
-FALSE_EASTING = 500_000.0
 
 
 def zone_of_prefix(easting: float) -> Zone | None:

@@ -101,7 +101,7 @@ def offline() -> OfflineLog:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator:
+def pytest_runtest_makereport(item: pytest.Item) -> Iterator:
     report = yield
     if report.when == "call":
         item.stash[FAILED] = report.failed
@@ -128,6 +128,17 @@ def page(
     context.close()
 
 
-def pytest_configure(config: pytest.Config) -> None:
+def pytest_configure() -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(PROJECT_ROOT))
+
+
+def pixels_of(png: Path, colour: str, tolerance: int = 8) -> int:
+    """How many pixels of a screenshot are `colour` (#rrggbb), within `tolerance` per channel:
+    what a picture shows, rather than how large its file is."""
+    import numpy as np
+    from PIL import Image
+
+    target = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+    pixels = np.asarray(Image.open(png).convert("RGB")).astype(int)
+    return int((np.abs(pixels - target) <= tolerance).all(axis=-1).sum())

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, Response, expect
 
 from harness.local_app import StreamlitServer
-from tests.e2e.conftest import PROJECT_ROOT, OfflineLog
+from tests.e2e.conftest import PROJECT_ROOT
 from ui.map_view import MAP_COMPONENT
 from ui.panel_view import PANEL_COMPONENT
 
@@ -25,7 +25,7 @@ ROUTE_FACTS_URL = re.compile(r"/resources/maps/facts-zh-([0-9a-f]{16})\.json$")
 
 
 def test_the_map_is_served_once_as_a_cacheable_compressed_resource(
-        page: Page, app_url: str, offline: OfflineLog) -> None:
+        page: Page, app_url: str) -> None:
     responses: list[Response] = []
     page.on("response", lambda r: responses.append(r) if "/app/static/maps/" in r.url
             and r.url.endswith(".js") else None)
@@ -66,8 +66,9 @@ def _get(url: str, **headers: str) -> tuple[int, Message, bytes]:
         return error.code, error.headers, error.read()
 
 
+@pytest.mark.usefixtures("offline")
 def test_under_serve_py_a_reload_costs_a_revalidation_not_the_map(
-        page: Page, served_url: str, offline: OfflineLog) -> None:
+        page: Page, served_url: str) -> None:
     responses: list[Response] = []
     page.on("response", lambda r: responses.append(r) if "/resources/maps/" in r.url else None)
     page.goto(served_url)

@@ -16,8 +16,16 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from geo.datastore import load_layer
 from geo.plan import load_plan
 from geo.plan.shades import SHADE_OF_MODE
+from geo.symbology import HIGHLIGHT_STYLES
 from layers import admin_areas, infrastructure, town_system
-from tests.e2e.conftest import ARTIFACTS, PROJECT_ROOT, OfflineLog, pick_option, wait_until_idle
+from tests.e2e.conftest import (
+    ARTIFACTS,
+    PROJECT_ROOT,
+    OfflineLog,
+    pick_option,
+    pixels_of,
+    wait_until_idle,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -317,7 +325,8 @@ def test_screenshot_for_the_readme(page: Page) -> None:
     page.wait_for_timeout(1000)  # let the zoom animation finish before the picture
     shot = ARTIFACTS / "viewer_zh.png"
     page.screenshot(path=shot)
-    assert shot.stat().st_size > 50_000
+    # the picture shows the industry's centred highlight (its stroke colour)
+    assert pixels_of(shot, HIGHLIGHT_STYLES["centred"]["color"]) > 200
     if os.environ.get("UPDATE_README_SCREENSHOT") == "1":  # refresh docs/screenshot.png
         shutil.copyfile(shot, SCREENSHOT)
 
