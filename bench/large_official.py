@@ -69,8 +69,11 @@ class Received:
     def __init__(self, page: Page) -> None:
         self.requests: list[Request] = []
         self.websocket_bytes = 0
-        page.on("requestfinished", self.requests.append)
+        page.on("requestfinished", self._finished)
         page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _finished(self, request: Request) -> None:
+        self.requests.append(request)
 
     def _frame(self, payload: str | bytes) -> None:
         self.websocket_bytes += len(payload)
