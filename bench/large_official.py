@@ -62,9 +62,9 @@ def import_seconds(geojson: Path, admin_dir: Path) -> float:
 
 class Received:
     """Bytes the page received, from Playwright's own events: HTTP bodies as encoded on the
-    wire plus headers, and websocket payloads. (A second DevTools session with the Network
-    domain on, as bench/browser.py's Traffic, stalls this page for minutes once it holds
-    tens of thousands of SVG paths; a browser without DevTools does not.)"""
+    wire plus headers, and websocket payloads (the same figures as bench/browser.py's
+    Traffic). While watched like this, the animated zoom of a page of 20 000 SVG paths stalls
+    for about two minutes (docs/benchmark.md); the zoom is therefore not timed."""
 
     def __init__(self, page: Page) -> None:
         self.requests: list[Request] = []
