@@ -6,6 +6,7 @@ print a table (with the ratio to the baseline where there is one) and write benc
     python -m bench --no-browser    # no Chromium: build time, payload, server re-run time
     python -m bench --markdown      # the table as Markdown (for docs/benchmark.md)
     python -m bench --sessions 50   # load scenario with 50 sessions (0: skip it; default 20)
+    python -m bench --large-layer   # also the "large official layer" scenario (issue 16)
 """
 
 import argparse
@@ -24,6 +25,8 @@ from bench.baseline import CDN_FILES, build_baseline_map, layer_geojson
 from bench.browser import AppSpec, visit
 from bench.build_time import build_seconds
 from bench.floor import serve_floor, visit_floor
+from bench.large_official import large_rows
+from bench.large_official import measure as measure_large_layer
 from bench.load import DEFAULT_CLICKS, DEFAULT_SESSIONS, load_rows, measure_load
 from bench.payload import payload_comparison
 from bench.print_time import atlas_seconds, print_rows, sheet_seconds
@@ -129,6 +132,9 @@ def run_benchmark() -> None:
                              f"{DEFAULT_SESSIONS}, 0: skip it)")
     parser.add_argument("--clicks", type=int, default=DEFAULT_CLICKS,
                         help=f"township clicks per load session (default {DEFAULT_CLICKS})")
+    parser.add_argument("--large-layer", action="store_true",
+                        help="also import a synthetic 20 000-parcel red line and measure the "
+                             "viewer with it (bench/large_official.py; several minutes)")
     args = parser.parse_args()
 
     builds = [build_seconds() for _ in range(args.runs)]
@@ -172,6 +178,9 @@ def run_benchmark() -> None:
         results["load"] = measure_load(OURS.script, LOGS_DIR / "load.log", args.sessions,
                                        args.clicks)
         rows += load_rows(results["load"])
+    if args.large_layer:
+        results["large_layer"] = measure_large_layer(max(1, args.runs))
+        rows += large_rows(results["large_layer"])
     results["machine"]["load_average_at_end"] = _load_average()
     results["table"] = [row.as_dict() for row in rows]
     RESULTS_PATH.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")

@@ -35,9 +35,10 @@ def _encode_integer(value: int) -> str:
     return "".join(symbols)
 
 
-def encode_line(coordinates: ArrayLike) -> str:
-    """One line or ring of (lon, lat[, z]) positions as a string (z is dropped)."""
-    steps = np.round(np.asarray(coordinates, dtype=float)[:, :2] * SCALE).astype(np.int64)
+def encode_line(coordinates: ArrayLike, scale: int = SCALE) -> str:
+    """One line or ring of (lon, lat[, z]) positions as a string (z is dropped), in steps of
+    1/scale degree (full-detail tiles, geo/web_tiles.py, use 1e-6: the stored precision)."""
+    steps = np.round(np.asarray(coordinates, dtype=float)[:, :2] * scale).astype(np.int64)
     deltas = np.diff(steps, axis=0, prepend=np.zeros((1, 2), dtype=np.int64))
     return "".join(_encode_integer(int(value)) for value in deltas.ravel())
 

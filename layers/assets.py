@@ -43,8 +43,9 @@ HD_WORKSPACE_CSS = f"{STATIC_URL}/map/hd-workspace.css"  # style of both
 GEOMAN_JS = f"{STATIC_URL}/vendor/@geoman-io/leaflet-geoman-free/leaflet-geoman.min.js"
 GEOMAN_CSS = f"{STATIC_URL}/vendor/@geoman-io/leaflet-geoman-free/leaflet-geoman.css"
 HD_DRAW_JS = f"{STATIC_URL}/map/hd-draw.js"
-MAP_FILES: tuple[str, ...] = (HD_MAP_CSS, HD_MAP_JS, HD_WORKSPACE_CSS, GEOMAN_CSS, GEOMAN_JS,
-                               HD_MEASURE_JS, HD_WORKSPACE_JS, HD_DRAW_JS)
+HD_TILES_JS = f"{STATIC_URL}/map/hd-tiles.js"  # tiled large layers (issue 16, geo/web_tiles.py)
+MAP_FILES: tuple[str, ...] = (HD_MAP_CSS, HD_MAP_JS, HD_TILES_JS, HD_WORKSPACE_CSS, GEOMAN_CSS,
+                               GEOMAN_JS, HD_MEASURE_JS, HD_WORKSPACE_JS, HD_DRAW_JS)
 # Everything the map resource needs in the browser, Leaflet first.
 MAP_ASSETS: tuple[str, ...] = (LOCAL_ASSETS["leaflet_css"], LOCAL_ASSETS["leaflet"], *MAP_FILES)
 

@@ -4,7 +4,7 @@ the red line only when an admin has imported the official polygons (no open data
 
 import folium
 
-from geo import datastore
+from geo import datastore, web_tiles
 from geo.labels import field_text, label, pick
 from geo.plan.current import plan
 from geo.plan.schema import EcoFeature
@@ -13,8 +13,9 @@ from geo.symbology import ECO_POINT_STYLES as FEATURE_STYLES
 from geo.symbology import REDLINE_STYLE, RIVER_STYLE
 from geo.web_geometry import web_frame
 from layers import geojson
-from layers.elements import GeoJsonOverlay, TownshipShapes, layer_class
-from layers.identify import area_id, redline_id, river_id
+from layers.basemaps import is_gcj02
+from layers.elements import GeoJsonOverlay, TiledOverlay, TownshipShapes, layer_class
+from layers.identify import REDLINE_PREFIX, area_id, redline_id, river_id
 from layers.places import Location, locate, point_feature, village_points
 from layers.theme import (
     LegendEntry,
@@ -87,15 +88,24 @@ def overlay(ctx: MapContext) -> folium.FeatureGroup:
     group = overlay_group(LAYER_ID, title(ctx.lang))
     points, rows, ids = _located(ctx.lang, ctx.basemap)
     if datastore.has_layer(REDLINE_LAYER):
-        redline = geojson.from_frame(web_frame(REDLINE_LAYER),
-                                     lambda _row: {"tip": title_of_redline(ctx.lang)}, ctx.basemap)
-        for index, feature in enumerate(redline["features"]):
-            feature["properties"]["id"] = redline_id(index)
-        GeoJsonOverlay(redline, css, {"_": REDLINE_STYLE}).add_to(group)
+        _redline(ctx, css).add_to(group)
     TownshipShapes(rows, css, AREA_STYLES, ids=ids).add_to(group)
     GeoJsonOverlay(_river(ctx.lang, ctx.basemap), css, {"_": RIVER_STYLE}).add_to(group)
     GeoJsonOverlay(points, css, FEATURE_STYLES).add_to(group)
     return group
+
+
+def _redline(ctx: MapContext, css: str) -> GeoJsonOverlay | TiledOverlay:
+    """The imported red line: inside the map resource, or as tiles when it is large."""
+    tip = title_of_redline(ctx.lang)
+    if web_tiles.is_large(datastore.load_layer(REDLINE_LAYER)):
+        tiles = web_tiles.tile_set(REDLINE_LAYER, is_gcj02(ctx.basemap))
+        return TiledOverlay(tiles, css, REDLINE_STYLE, REDLINE_PREFIX, tip)
+    redline = geojson.from_frame(web_frame(REDLINE_LAYER), lambda _row: {"tip": tip},
+                                 ctx.basemap)
+    for index, feature in enumerate(redline["features"]):
+        feature["properties"]["id"] = redline_id(index)
+    return GeoJsonOverlay(redline, css, {"_": REDLINE_STYLE})
 
 
 def title_of_redline(lang: str) -> str:

@@ -12,7 +12,7 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from geo.compact_geojson import compact_collection
-from layers.assets import HD_MAP_CSS, HD_MAP_JS, walk
+from layers.assets import HD_MAP_CSS, HD_MAP_JS, HD_TILES_JS, walk
 
 Style = dict[str, Any]
 
@@ -84,6 +84,29 @@ var {{ this.get_name() }} = HD.geo({{ this._parent.get_name() }}, {{ this.data_j
             "attribution": attribution,
             "interactive": interactive,
             "register": register,
+        }
+        self.options_js = js_value(self.options)
+
+
+class TiledOverlay(HdElement):
+    """A large polygon layer drawn from its pre-built tiles (geo/web_tiles.py TileSet) by
+    static/map/hd-tiles.js: one style, one tooltip, ids `<id_prefix><index in the layer>`."""
+
+    default_js = [*HdElement.default_js, ("hd_tiles", HD_TILES_JS)]
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = HD.vectorTiles({{ this._parent.get_name() }}, {{ this.options_js }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, tiles: Any, class_name: str, style: Style, id_prefix: str,
+                 tip: str = "") -> None:
+        super().__init__()
+        self._name = "TiledOverlay"
+        self.options = {
+            "url": tiles.url, "minZoom": tiles.min_zoom, "fullZoom": tiles.full_zoom,
+            "bounds": [list(corner) for corner in tiles.bounds], "className": class_name,
+            "styles": {DEFAULT_STYLE_KEY: style}, "idPrefix": id_prefix, "tip": tip,
         }
         self.options_js = js_value(self.options)
 

@@ -63,8 +63,11 @@ def stop_id(route_id: str, position: int) -> str:
     return f"stop:{route_id}/{position}"
 
 
+REDLINE_PREFIX = "redline:"  # + index: the tiled red line (static/map/hd-tiles.js) adds it
+
+
 def redline_id(index: int) -> str:
-    return f"redline:{index}"
+    return f"{REDLINE_PREFIX}{index}"
 
 
 def highlight_id(industry_id: str, code: str) -> str:

@@ -88,6 +88,9 @@ def test_an_imported_red_line_is_drawn_with_its_quality(monkeypatch: pytest.Monk
                         lambda layer_id: layer_id == "redline" or real_has_layer(layer_id))
     monkeypatch.setattr(ecology, "web_frame",
                         lambda layer_id: official if layer_id == "redline" else web_frame(layer_id))
+    real_load = ecology.datastore.load_layer  # the overlay asks the stored layer's size
+    monkeypatch.setattr(ecology.datastore, "load_layer",
+                        lambda layer_id: official if layer_id == "redline" else real_load(layer_id))
     monkeypatch.setattr(theme.datastore, "layer_info", lambda layer_id: {
         "title_zh": "生态保护红线", "title_en": "Ecological red line", "quality": "surveyed",
         "attribution": "官方数据", "method": "imported", "official": True,

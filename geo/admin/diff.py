@@ -38,6 +38,7 @@ def change_summary(old: gpd.GeoDataFrame | None, new: gpd.GeoDataFrame,
     old = old if old is not None else new.iloc[0:0]
     old_keys, new_keys = _keys(old, key_field), _keys(new, key_field)
     old_at = {k: i for i, k in enumerate(old_keys)}
+    new_at = set(new_keys)
     changed, reshaped, area_change = [], [], {}
     for j, key in enumerate(new_keys):
         if key not in old_at:
@@ -60,10 +61,10 @@ def change_summary(old: gpd.GeoDataFrame | None, new: gpd.GeoDataFrame,
         "features_before": len(old),
         "features_after": len(new),
         "added": [k for k in new_keys if k not in old_at],
-        "removed": [k for k in old_keys if k not in set(new_keys)],
+        "removed": [k for k in old_keys if k not in new_at],
         "changed": changed,
         "geometry_changed": reshaped,
-        "unchanged": len([k for k in new_keys if k in old_at]) - len(changed),
+        "unchanged": len(new_at & old_at.keys()) - len(changed),
         "area_km2_before": round(before, AREA_DECIMALS),
         "area_km2_after": round(after, AREA_DECIMALS),
         "area_km2_change": round(after - before, AREA_DECIMALS),

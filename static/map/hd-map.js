@@ -26,6 +26,7 @@
     layer.hdTip = text;
     layer.bindTooltip(escapeHtml(text), { sticky: true });
   }
+  HD.tooltip = tooltip; // for the tiled layers (hd-tiles.js)
 
   /* Compact geometry (geo/compact_geojson.py): each line or ring is one string of
      encoded-polyline deltas at 1e-5 degree in the base64url alphabet, (lon, lat) order. */
@@ -34,8 +35,8 @@
   for (var k = 0; k < ALPHABET.length; k++) SYMBOL[ALPHABET.charAt(k)] = k;
   var LINE_DEPTH = { LineString: 0, MultiLineString: 1, Polygon: 1, MultiPolygon: 2 };
 
-  HD.decodeLine = function (text) {
-    var positions = [], totals = [0, 0], i = 0;
+  HD.decodeLine = function (text, scale) {
+    var positions = [], totals = [0, 0], i = 0, steps = scale || 1e5;
     while (i < text.length) {
       var position = [];
       for (var axis = 0; axis < 2; axis++) {
@@ -46,7 +47,7 @@
           shift += 5;
         } while (symbol >= 32);
         totals[axis] += value & 1 ? ~(value >> 1) : value >> 1;
-        position.push(totals[axis] / 1e5);
+        position.push(totals[axis] / steps);
       }
       positions.push(position);
     }
