@@ -29,8 +29,8 @@ from bench.browser import TIMEOUT_MS, _component_frame, route_handler, wait_town
 from bench.large_layer import PARCELS, write
 from bench.report import Row, median, median_of, table
 from bench.server import PeakMemory
-from geo.admin.settings import ADMIN_DIR_ENV
 from geo.paths import PROJECT_ROOT
+from geo.store.settings import ADMIN_DIR_ENV
 from harness.chromium import launch_chromium
 from harness.local_app import StreamlitServer
 from ui.map_view import MAP_COMPONENT
