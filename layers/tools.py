@@ -5,7 +5,8 @@ the app's label catalogue."""
 from typing import Any
 
 from geo.basemaps import is_gcj02
-from ui.i18n import Lang, t
+from geo.labels import Lang
+from geo.labels import label as t
 
 # Labels the script shows (ui/i18n.py); "<key>_help" of each button is its tooltip.
 LABEL_KEYS = (

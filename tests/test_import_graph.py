@@ -10,11 +10,6 @@ from geo.paths import PROJECT_ROOT
 
 PACKAGES = ("geo", "layers", "ui")
 FORBIDDEN = {"geo": ("layers", "ui"), "layers": ("ui",)}  # importer -> what it must not import
-# Known violations, each with the change that removes it; the test fails once one is gone, so
-# the list only shrinks.
-KNOWN: dict[tuple[str, str], str] = {
-    ("layers.tools", "ui.i18n"): "issue 17: the label catalogue moves out of ui",
-}
 
 
 def _modules() -> dict[str, Path]:
@@ -99,5 +94,4 @@ def test_no_cycle_between_packages() -> None:
 def test_geo_and_layers_do_not_import_what_is_built_on_them() -> None:
     found = {(unit, other) for unit, targets in _edges().items() for other in targets
              if other.split(".")[0] in FORBIDDEN.get(unit.split(".")[0], ())}
-    assert found - KNOWN.keys() == set()
-    assert KNOWN.keys() - found == set(), "a known violation is gone: remove it from KNOWN"
+    assert found == set()
