@@ -5,6 +5,7 @@ the red line only when an admin has imported the official polygons (no open data
 import folium
 
 from geo import datastore, web_tiles
+from geo.basemaps import is_gcj02
 from geo.labels import field_text, label, pick
 from geo.plan.current import plan
 from geo.plan.schema import EcoFeature
@@ -13,7 +14,6 @@ from geo.symbology import ECO_POINT_STYLES as FEATURE_STYLES
 from geo.symbology import REDLINE_STYLE, RIVER_STYLE
 from geo.web_geometry import web_frame
 from layers import geojson
-from layers.basemaps import is_gcj02
 from layers.elements import GeoJsonOverlay, TiledOverlay, TownshipShapes, layer_class
 from layers.identify import REDLINE_PREFIX, area_id, redline_id, river_id
 from layers.places import Location, locate, point_feature, village_points
