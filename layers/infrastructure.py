@@ -127,8 +127,7 @@ def legend_entries(lang: str) -> list[LegendEntry]:
         located = [p for p in projects if p.places]
         missing = [field_text(p, "name", lang) for p in unlocated(kind)]
         swatch = STYLES["road-line"] if kind == "road" else STYLES[kind]
-        note = pick(lang, f"已定位 {len(located)}/{len(projects)} 项",
-                    f"{len(located)} of {len(projects)} located")
+        note = label("map_projects_located", lang, located=len(located), total=len(projects))
         method = (label("map_not_located", lang) + label("map_list_separator", lang).join(missing)
                   if missing else "")
         glyph = pick(lang, *PROJECT_GLYPHS[kind])
@@ -139,6 +138,5 @@ def legend_entries(lang: str) -> list[LegendEntry]:
         entries.append(LegendEntry(
             LAYER_ID, field_text(district, "name", lang), STYLES["district"], "approximate",
             cite(district.citations, lang),
-            (pick(lang, f"由{district.zone}各村中心点近似定位",
-                  f"placed approximately from the villages of the {district.zone} zone"),)))
+            (label("map_district_from_villages", lang, zone=district.zone),)))
     return entries

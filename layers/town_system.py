@@ -39,7 +39,7 @@ def _areas(lang: str) -> list[tuple[str, str, str]]:
     ]
     for centre in facts.sub_centres:
         centre_name = field_text(facts.resolve(centre.township), "name", lang)
-        led = pick(lang, f"受{centre_name}副中心带动", f"Led by the {centre_name} sub-centre")
+        led = label("map_led_by_sub_centre", lang, centre=centre_name)
         rows += [(facts.resolve(place.township).code, "led", led) for place in centre.leads]
     return rows
 
