@@ -66,7 +66,7 @@ def features(lang: str, basemap: str) -> tuple[list[dict], list[tuple[float, flo
         if item.kind == "road-line":
             project = item.projects[0]
             tip = "\n".join([
-                f"{kind_name('road', lang)} · {pick(lang, '示意连线', 'schematic link')}",
+                f"{kind_name('road', lang)} · {label('map_schematic_link', lang)}",
                 *_fact_lines(project, lang),
                 " → ".join(pick(lang, a.how_zh, a.how_en) for a in item.anchors),
             ])
@@ -96,7 +96,7 @@ def _district_feature(lang: str, basemap: str) -> list[dict]:
             continue
         tip = "\n".join([
             f"{field_text(district, 'name', lang)} · "
-            f"{pick(lang, '近似位置', 'approximate location')}",
+            f"{label('map_approximate_location', lang)}",
             field_text(district.places[0], "note", lang) if district.places else "",
             label("map_source", lang)
             + citations_text(district.citations, lang, "full", plan().documents),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import folium
 from shapely.geometry import LineString, Point
 
-from geo.labels import field_text, label, pick
+from geo.labels import field_text, label
 from geo.plan.current import plan
 from geo.plan.schema import PlaceRef, Route, RouteStop
 from geo.symbology import route_line_style, route_stop_style
@@ -82,8 +82,8 @@ def _route_features(route: Route, lang: str, basemap: str) -> tuple[list[dict], 
     for stop in placed:
         how = (label("map_stop_at_village", lang, village=stop.at_village)
                if stop.at_village else label("map_schematic_township_seat", lang))
-        tip = (f"{route_name} · {pick(lang, '第', 'stop ')}{stop.position}"
-               f"{pick(lang, '站', '')}/{len(route.stops)}: {stop.name} ({how})")
+        stop_at = label("map_route_stop", lang, position=stop.position, count=len(route.stops))
+        tip = f"{route_name} · {stop_at}: {stop.name} ({how})"
         features.append(geojson.feature(
             stop.point, {"id": stop_id(route.id, stop.position), "s": f"stop{route.number}",
                          "tip": tip}, basemap))

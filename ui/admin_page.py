@@ -30,6 +30,11 @@ from ui.text import plain
 INSPECTION_KEY = "admin_inspection"
 UPLOAD_TYPES = ["geojson", "json", "zip", "gpkg"]
 DEFAULT_LAYER = "townships"  # the layer admins replace most
+HISTORY_TITLES = {"v": "audit_version", "current": "admin_history_current",
+                  "time": "audit_time", "admin": "admin_history_admin",
+                  "comment": "admin_history_comment", "file": "admin_history_file",
+                  "source": "admin_history_source", "sha256": "admin_history_sha256",
+                  "changes": "admin_history_changes"}
 
 
 def render_admin_page(lang: str) -> None:
@@ -165,13 +170,8 @@ def _history_rows(lang: str, versions: list, current: int) -> pd.DataFrame:
     rows += [{"v": m.version, "current": m.version == current, "time": m.created_at,
               "admin": m.admin, "comment": m.comment, "file": m.upload_name, "source": m.source,
               "sha256": m.sha256[:12], "changes": describe(m.summary, lang)} for m in versions]
-    titles = {"v": ("版本", "Version"), "current": ("当前", "Current"),
-              "time": ("时间 (UTC)", "Time (UTC)"), "admin": ("管理员", "Admin"),
-              "comment": ("说明", "Comment"), "file": ("文件", "File"),
-              "source": ("来源", "Source"), "sha256": ("sha256", "sha256"),
-              "changes": ("变化", "Changes")}
     frame = pd.DataFrame(rows)
-    return frame.rename(columns={k: pick(lang, *v) for k, v in titles.items()})
+    return frame.rename(columns={k: label(key, lang) for k, key in HISTORY_TITLES.items()})
 
 
 def _version_label(lang: str, version: int) -> str:
