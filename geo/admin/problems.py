@@ -3,7 +3,13 @@
 from dataclasses import dataclass
 from typing import Literal
 
+from geo.labels import label
+
 Severity = Literal["error", "warning"]
+
+
+def _word(key: str, lang: str, **values: object) -> str:
+    return label(f"problem.{key}", lang, **values)
 
 
 @dataclass(frozen=True)
@@ -23,11 +29,10 @@ class Problem:
         """'file, feature #3 (洣水镇), field name' in the chosen language."""
         parts = [self.file]
         if self.feature_index is not None:
-            label = "feature" if lang == "en" else "要素"
             named = f" ({self.feature_name})" if self.feature_name else ""
-            parts.append(f"{label} #{self.feature_index}{named}")
+            parts.append(_word("where_feature", lang, index=self.feature_index, named=named))
         if self.field is not None:
-            parts.append(f"{'field' if lang == 'en' else '字段'} {self.field}")
+            parts.append(_word("where_field", lang, field=self.field))
         return ", ".join(parts)
 
     def text(self, lang: str = "zh") -> str:
@@ -37,6 +42,31 @@ class Problem:
     def bilingual(self) -> str:
         """Chinese message followed by the English one (CLI and logs)."""
         return f"{self.text('zh')} / {self.en}"
+
+
+@dataclass(frozen=True)
+class Worded:
+    """A placeholder value worded per language (a list joined with 、 or ;)."""
+
+    zh: str
+    en: str
+
+
+def worded(key: str, **values: object) -> Worded:
+    """A phrase of a finding (a hint, a list's tail) from the catalogue, in both languages."""
+    return Worded(_word(key, "zh", **values), _word(key, "en", **values))
+
+
+def found(key: str, file: str, feature_index: int | None = None,
+          feature_name: str | None = None, field: str | None = None,
+          severity: Severity = "error", **values: object) -> Problem:
+    """The problem worded by the catalogue's 'problem.<key>' with `values` (a Worded value
+    fills each language with its own); its code is the key up to any '.' (a variant)."""
+    def text(lang: str) -> str:
+        return _word(key, lang, **{name: getattr(value, lang) if isinstance(value, Worded)
+                                   else value for name, value in values.items()})
+    return Problem(key.split(".")[0], text("zh"), text("en"), file, feature_index,
+                   feature_name, field, severity)
 
 
 class RejectedFile(Exception):

@@ -1,0 +1,68 @@
+"""The words of validation findings (geo/admin, geo/site), looked up as "problem.<key>";
+a key is the finding's code, or code.variant when one code has several wordings."""
+
+LABELS: dict[str, dict[str, str]] = {
+    "where_feature": {"zh": "要素 #{index}{named}", "en": "feature #{index}{named}"},
+    "where_field": {"zh": "字段 {field}", "en": "field {field}"},
+    # geo/admin/checks.py
+    "field-alias": {
+        "zh": "字段 {alias} 作为 {target} 使用",
+        "en": "field {alias} used as {target}",
+    },
+    "geometry-converted": {
+        "zh": "{count} 个只含一个点的 MultiPoint 已转为 Point（要素 {listed}）",
+        "en": "{count} single-point MultiPoint geometries converted to Point (features {listed})",
+    },
+    "missing-value": {"zh": "缺少必填属性值", "en": "required value missing"},
+    "no-features": {"zh": "文件中没有要素", "en": "the file holds no features"},
+    "feature-count": {
+        "zh": "该图层只能有 1 个要素，文件中有 {count} 个",
+        "en": "this layer takes exactly 1 feature, the file has {count}",
+    },
+    "missing-field": {
+        "zh": "缺少必填字段 {missing}（现有字段：{present}）",
+        "en": "required field {missing} is missing (fields present: {present})",
+    },
+    "empty-geometry": {"zh": "几何为空", "en": "empty geometry"},
+    "non-finite-coordinates": {
+        "zh": "坐标中有 NaN 或无穷大",
+        "en": "the coordinates contain NaN or infinity",
+    },
+    "wrong-geometry-type.multipoint": {
+        "zh": "几何是含 {count} 个点的 {type}；该图层每个要素只能有一个点，请拆分为单点要素",
+        "en": "geometry is a {type} of {count} points; this layer takes one Point per feature: "
+        "split it",
+    },
+    "wrong-geometry-type": {
+        "zh": "几何类型是 {type}，该图层只接受 {allowed}",
+        "en": "geometry is a {type}; this layer takes {allowed}",
+    },
+    "invalid-geometry": {
+        "zh": "几何无效（{reason}）；可生成修复版本（make_valid），需明确选择才会导入",
+        "en": "invalid geometry ({reason}); a repaired version (make_valid) is offered "
+        "and is imported only if you choose it",
+    },
+    "outside-county.far": {"zh": "要素远离衡东县", "en": "the feature lies far from 衡东县"},
+    "outside-county": {
+        "zh": "要素有 {share:.0%} 位于衡东县界（含 {tolerance:.0f} 米容差）之外",
+        "en": "{share:.0%} of the feature lies outside 衡东县 (beyond a {tolerance:.0f} m "
+        "tolerance)",
+    },
+    "unknown-township": {
+        "zh": "“{name}”不是衡东县的 17 个乡镇之一（{known}）{hint}",
+        "en": "'{name}' is not one of the 17 townships of 衡东县 ({known}){hint}",
+    },
+    "did_you_mean": {"zh": "；是否应为“{name}”？", "en": "; did you mean '{name}'?"},
+    "duplicate-township": {
+        "zh": "乡镇“{name}”重复出现",
+        "en": "township '{name}' appears more than once",
+    },
+    "code-mismatch": {
+        "zh": "代码 {code} 与乡镇“{name}”的代码 {expected} 不符",
+        "en": "code {code} does not match township '{name}' ({expected})",
+    },
+    "missing-townships": {
+        "zh": "缺少乡镇：{missing}（17 个乡镇须各出现一次）",
+        "en": "townships missing: {missing} (all 17 must appear once)",
+    },
+}
