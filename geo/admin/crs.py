@@ -10,7 +10,7 @@ from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 from pyproj.transformer import TransformerGroup
 
-from geo.admin.problems import Problem, RejectedFile
+from geo.admin.problems import Problem, RejectedFile, worded
 from geo.coords import geometry_gcj02_to_wgs84
 from geo.precision import COORDINATE_DECIMALS
 
@@ -41,7 +41,7 @@ def parse_declared_crs(text: str | None) -> str | int | None:
         return GCJ02
     code = cleaned.removeprefix("epsg:")
     if not code.isdigit():
-        raise ValueError(f"unknown CRS {text!r}: give 'gcj02' or an EPSG code such as EPSG:4547")
+        raise ValueError(worded("crs-unsupported.declared", crs=text).en)
     return int(code)
 
 

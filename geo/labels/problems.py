@@ -65,4 +65,61 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "缺少乡镇：{missing}（17 个乡镇须各出现一次）",
         "en": "townships missing: {missing} (all 17 must appear once)",
     },
+    # geo/admin/consistency.py, derive.py, service.py
+    "duplicate-feature.copy": {
+        "zh": "与要素 #{first}（{name}）是完全相同的要素",
+        "en": "an exact copy of feature #{first} ({name})",
+    },
+    "duplicate-feature": {
+        "zh": "与要素 #{first}（{name}）是几何相同的要素",
+        "en": "the same geometry as feature #{first} ({name})",
+    },
+    "and_more": {"zh": "（另有 {more} 处）", "en": " (and {more} more)"},
+    "townships-overlap": {
+        "zh": "乡镇边界重叠（容差 {tolerance} km²）：{listed}",
+        "en": "townships overlap (tolerance {tolerance} km²): {listed}",
+    },
+    "townships-gap": {
+        "zh": "县域内有乡镇未覆盖的空隙（容差 {tolerance} km²，相邻乡镇）：{listed}",
+        "en": "parts of the county no township covers (tolerance {tolerance} km², next to): "
+        "{listed}",
+    },
+    "seat-outside-township": {
+        "zh": "驻地位于乡镇“{name}”边界外 {distance:.0f} 米",
+        "en": "the seat lies {distance:.0f} m outside township '{name}'",
+    },
+    "seat-outside-township.current": {
+        "zh": "现有乡镇驻地不在新边界内（容差 {tolerance:.0f} 米）：{listed}",
+        "en": "current township seats lie outside the new boundaries (tolerance "
+        "{tolerance:.0f} m): {listed}",
+    },
+    "implausible-county": {
+        "zh": "县界面积 {area:.0f} km²，为现有县界的 {ratio:.2f} 倍，重合度 {overlap:.0%}"
+        "（应在 {low}–{high} 倍之间、重合度至少 {min_overlap:.0%}）",
+        "en": "the outline covers {area:.0f} km², {ratio:.2f} times the known county, "
+        "overlapping it by {overlap:.0%} (must be {low}–{high} times and overlap at least "
+        "{min_overlap:.0%})",
+    },
+    "outside-context-extent": {
+        "zh": "要素超出衡东县周边范围（东经 111–115°、北纬 25.5–28.7°）",
+        "en": "the feature reaches beyond the area around 衡东县 (111–115°E, 25.5–28.7°N)",
+    },
+    "seat-moved": {
+        "zh": "乡镇驻地不在新边界内，改用边界内一点作为标注位置",
+        "en": "the township seat is not inside the new boundary; a point inside is used "
+        "for its label",
+    },
+    "unexpected": {
+        "zh": "无法处理该文件（{said}）",
+        "en": "the file cannot be processed ({said})",
+    },
+    "crs-assumed": {
+        "zh": "文件没有坐标系信息，坐标位于衡东县，按 WGS84 经纬度读取",
+        "en": "the file has no CRS; its coordinates lie in 衡东县 and are read as "
+        "WGS84 longitude/latitude",
+    },
+    "crs-unsupported.declared": {
+        "zh": "无法识别指定的坐标系 {crs}",
+        "en": "unknown CRS {crs!r}: give 'gcj02' or an EPSG code such as EPSG:4547",
+    },
 }
