@@ -122,4 +122,81 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "无法识别指定的坐标系 {crs}",
         "en": "unknown CRS {crs!r}: give 'gcj02' or an EPSG code such as EPSG:4547",
     },
+    # geo/admin/readers.py
+    "file-not-found": {
+        "zh": "文件不存在或无法读取",
+        "en": "the file does not exist or cannot be read",
+    },
+    "unsupported-type": {
+        "zh": "不支持的文件类型 {suffix}；请上传 GeoJSON、压缩的 Shapefile (.zip) 或 GeoPackage",
+        "en": "unsupported file type {suffix}; upload GeoJSON, a zipped Shapefile (.zip) "
+        "or a GeoPackage",
+    },
+    "no_suffix": {"zh": "(无扩展名)", "en": "(none)"},
+    "too-big": {
+        "zh": "文件大小 {mb:.1f} MB 超过上限 {limit:.1f} MB（HENGDONG_ADMIN_MAX_MB）",
+        "en": "file is {mb:.1f} MB, above the limit of {limit:.1f} MB (HENGDONG_ADMIN_MAX_MB)",
+    },
+    "too-big.unpacked": {
+        "zh": "解压后超过上限 {limit:.1f} MB（HENGDONG_ADMIN_MAX_MB），无论压缩文件头如何声明",
+        "en": "unpacks to more than the limit of {limit:.1f} MB (HENGDONG_ADMIN_MAX_MB), "
+        "whatever the zip headers claim",
+    },
+    "z-dropped": {
+        "zh": "坐标含高程（Z 值），已舍去，只保留平面位置",
+        "en": "the coordinates carry heights (Z values); they were dropped, keeping the "
+        "horizontal position",
+    },
+    "bad-encoding.geojson": {
+        "zh": "文件不是 UTF-8 编码的文本；GeoJSON 必须用 UTF-8 保存",
+        "en": "the file is not UTF-8 text; GeoJSON must be saved as UTF-8",
+    },
+    "gbk-encoding": {
+        "zh": "该文件是 GBK（GB18030）编码；请另存为 UTF-8 编码的 GeoJSON，"
+        "或上传带 .cpg 文件的压缩 Shapefile",
+        "en": "this file is GBK (GB18030) encoded; save it as UTF-8 GeoJSON, or upload a zipped "
+        "Shapefile with a .cpg file",
+    },
+    "unreadable": {"zh": "无法解析该文件：{said}", "en": "the file cannot be parsed: {said}"},
+    "unreadable.geopackage": {
+        "zh": "无法解析该 GeoPackage：{said}",
+        "en": "the GeoPackage cannot be parsed: {said}",
+    },
+    "unreadable.zip": {"zh": "不是有效的 zip 压缩文件", "en": "not a valid zip archive"},
+    "unreadable.no-shp": {"zh": "zip 中没有 .shp 文件", "en": "the zip archive holds no .shp file"},
+    "unreadable.shapefile-parts": {
+        "zh": "Shapefile 缺少 {missing} 文件",
+        "en": "the shapefile lacks its {missing} file",
+    },
+    "no-single-layer": {
+        "zh": "文件中有 {count} 个{what}（{listed}）；只能有一个，或其中一个命名为 {layer}",
+        "en": "the file holds {count} {what} ({listed}); it must hold exactly one, "
+        "or one named {layer}",
+    },
+    "what_layers": {"zh": "图层", "en": "layers"},
+    "what_shapefiles": {"zh": "Shapefile", "en": "shapefiles"},
+    "encrypted-member": {
+        "zh": "zip 中的文件已加密；请上传未加密的压缩文件",
+        "en": "the zip member is encrypted; upload an archive without a password",
+    },
+    "zip-method": {
+        "zh": "zip 压缩方式 {method} 不受支持；请用标准 Deflate 重新压缩",
+        "en": "zip compression {method} is not supported; re-zip it with standard Deflate",
+    },
+    "damaged-member.crc": {
+        "zh": "zip 中的文件已损坏（校验和 CRC 不符）",
+        "en": "the zip member is damaged (bad CRC)",
+    },
+    "damaged-member": {
+        "zh": "zip 中的文件已损坏，无法解压",
+        "en": "the zip member is damaged and cannot be unpacked",
+    },
+    "encoding-guessed": {
+        "zh": "没有 .cpg 文件；属性文字按 {encoding} 编码读取",
+        "en": "no .cpg file; attribute text read as {encoding}",
+    },
+    "bad-encoding": {
+        "zh": "属性文字既不是 UTF-8 也不是 GBK 编码；请附上说明编码的 .cpg 文件",
+        "en": "attribute text is neither UTF-8 nor GBK; add a .cpg file naming its encoding",
+    },
 }
