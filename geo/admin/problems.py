@@ -8,7 +8,8 @@ from geo.labels import label
 Severity = Literal["error", "warning"]
 
 
-def _word(key: str, lang: str, **values: object) -> str:
+def phrase(key: str, lang: str, **values: object) -> str:
+    """The catalogue's 'problem.<key>' in `lang`, with `values` filled in."""
     return label(f"problem.{key}", lang, **values)
 
 
@@ -30,9 +31,9 @@ class Problem:
         parts = [self.file]
         if self.feature_index is not None:
             named = f" ({self.feature_name})" if self.feature_name else ""
-            parts.append(_word("where_feature", lang, index=self.feature_index, named=named))
+            parts.append(phrase("where_feature", lang, index=self.feature_index, named=named))
         if self.field is not None:
-            parts.append(_word("where_field", lang, field=self.field))
+            parts.append(phrase("where_field", lang, field=self.field))
         return ", ".join(parts)
 
     def text(self, lang: str = "zh") -> str:
@@ -53,20 +54,22 @@ class Worded:
 
 
 def worded(key: str, **values: object) -> Worded:
-    """A phrase of a finding (a hint, a list's tail) from the catalogue, in both languages."""
-    return Worded(_word(key, "zh", **values), _word(key, "en", **values))
+    """The catalogue's 'problem.<key>' in both languages (a Worded value fills each language
+    with its own)."""
+    def text(lang: str) -> str:
+        return phrase(key, lang, **{name: getattr(value, lang) if isinstance(value, Worded)
+                                    else value for name, value in values.items()})
+    return Worded(text("zh"), text("en"))
 
 
 def found(key: str, file: str, feature_index: int | None = None,
           feature_name: str | None = None, field: str | None = None,
           severity: Severity = "error", **values: object) -> Problem:
-    """The problem worded by the catalogue's 'problem.<key>' with `values` (a Worded value
-    fills each language with its own); its code is the key up to any '.' (a variant)."""
-    def text(lang: str) -> str:
-        return _word(key, lang, **{name: getattr(value, lang) if isinstance(value, Worded)
-                                   else value for name, value in values.items()})
-    return Problem(key.split(".")[0], text("zh"), text("en"), file, feature_index,
-                   feature_name, field, severity)
+    """The problem worded by the catalogue's 'problem.<key>' with `values` (see worded); its
+    code is the key up to any '.' (a variant of the wording)."""
+    words = worded(key, **values)
+    return Problem(key.split(".")[0], words.zh, words.en, file, feature_index, feature_name,
+                   field, severity)
 
 
 class RejectedFile(Exception):

@@ -199,4 +199,63 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "属性文字既不是 UTF-8 也不是 GBK 编码；请附上说明编码的 .cpg 文件",
         "en": "attribute text is neither UTF-8 nor GBK; add a .cpg file naming its encoding",
     },
+    # geo/admin/crs.py
+    "crs-conflict.gcj02": {
+        "zh": "文件的坐标系是 {crs}，不是经纬度，不能按 GCJ-02 转换",
+        "en": "the file's CRS is {crs}, not longitude/latitude, so it cannot be GCJ-02",
+    },
+    "crs-conflict": {
+        "zh": "文件声明的坐标系 {crs} 与指定的 EPSG:{declared} 不一致",
+        "en": "the file declares {crs}, which contradicts the EPSG:{declared} you gave",
+    },
+    "crs-unsupported.unpublished": {
+        "zh": "坐标系 {crs} 基于{datum}，转换到 WGS84 需要未公开的本地转换参数，"
+        "无法准确转换；请提供 CGCS2000 坐标（如 EPSG:4547）",
+        "en": "CRS {crs} is on the {datum} datum, whose conversion to WGS84 needs "
+        "local parameters that are not published; deliver CGCS2000 coordinates "
+        "(e.g. EPSG:4547)",
+    },
+    "crs-unsupported.no-transformation": {
+        "zh": "坐标系 {crs} 没有精度在 {limit:g} 米以内的公开转换；"
+        "请提供 CGCS2000（如 EPSG:4547）或 WGS84 坐标",
+        "en": "CRS {crs} has no published transformation to WGS84 good to {limit:g} m; "
+        "deliver CGCS2000 (e.g. EPSG:4547) or WGS84 coordinates",
+    },
+    "crs-unsupported.unknown-epsg": {
+        "zh": "未知的 EPSG 代码 {epsg}",
+        "en": "unknown EPSG code {epsg}",
+    },
+    "outside-region": {
+        "zh": "按 {read_as} 解读，坐标不在衡东县范围内；看起来像 {looks}",
+        "en": "read as {read_as}, the coordinates are not in 衡东县; they look like {looks}",
+    },
+    "no-crs-outside": {
+        "zh": "文件没有坐标系信息，且坐标不在衡东县范围内；看起来像 {looks}",
+        "en": "the file has no CRS and the coordinates are not in 衡东县; they look like {looks}",
+    },
+    "looks_swapped_lonlat": {
+        "zh": "纬度、经度顺序颠倒的经纬度",
+        "en": "latitude/longitude with the axes swapped",
+    },
+    "looks_lonlat_elsewhere": {
+        "zh": "经纬度，但位于 ({x:.3f}, {y:.3f})，不在衡东县",
+        "en": "longitude/latitude, but at ({x:.3f}, {y:.3f}), not in 衡东县",
+    },
+    "looks_unknown_projected": {
+        "zh": "未知的投影坐标（中心约 {x:.0f}, {y:.0f}）",
+        "en": "an unknown projected CRS (centre about {x:.0f}, {y:.0f})",
+    },
+    "looks_crs": {"zh": "EPSG:{epsg}（{name}）", "en": "EPSG:{epsg} ({name})"},
+    "looks_or": {"zh": "或", "en": " or "},
+    "looks_flag_or": {"zh": " 或 ", "en": " or "},
+    "looks_axes_swapped": {"zh": "（X/Y 轴颠倒）", "en": " with X/Y swapped"},
+    "looks_xian_beijing_alike": {
+        "zh": "（同分带的西安 80 / 北京 54 坐标看起来相同，但不接受：请索取 CGCS2000 坐标）",
+        "en": " (Xian 1980 / Beijing 1954 coordinates of the same zone look alike but"
+        " are not accepted: ask for CGCS2000)",
+    },
+    "looks_declare": {
+        "zh": "；如确是该坐标系，请指定（命令行 {flags}）",
+        "en": "; if so, declare it (CLI: {flags})",
+    },
 }
