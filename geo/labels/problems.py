@@ -258,4 +258,131 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "；如确是该坐标系，请指定（命令行 {flags}）",
         "en": "; if so, declare it (CLI: {flags})",
     },
+    # geo/site: a site to check (file, pasted coordinates, drawn shape)
+    "empty-geometry.site": {"zh": "几何为空", "en": "the geometry is empty"},
+    "too-many-vertices": {
+        "zh": "几何有 {vertices} 个顶点，超过上限 {limit}",
+        "en": "the geometry has {vertices} vertices, more than the limit of {limit}",
+    },
+    "bad-buffer": {
+        "zh": "缓冲宽度须大于 0 米（现为 {buffer}）",
+        "en": "the buffer width must be above 0 m (it is {buffer})",
+    },
+    "no-buffer": {
+        "zh": "线状场址未给缓冲宽度：只按线长统计，不计面积",
+        "en": "a line site without a buffer width: shares are by length, no area",
+    },
+    "invalid-geometry.unrepairable": {
+        "zh": "几何无效（{reason}）{place}，且无法修复",
+        "en": "invalid geometry ({reason}){place} that cannot be repaired",
+    },
+    "repaired": {
+        "zh": "几何无效（{reason}）{place}；已按修复后的几何（make_valid）检查，"
+        "可下载修复后的几何核对",
+        "en": "invalid geometry ({reason}){place}; the repaired geometry (make_valid) was "
+        "checked — download it to review",
+    },
+    "near_line": {"zh": "，位于第 {line} 行的点附近", "en": " near the point on line {line}"},
+    "near_vertex": {"zh": "，位于第 {vertex} 个顶点附近", "en": " near vertex {vertex}"},
+    "partly-outside": {
+        "zh": "场址有 {share:.1%} 位于衡东县之外（{names}）；只检查县内部分",
+        "en": "{share:.1%} of the site lies outside 衡东县 ({names}); only the part inside is "
+        "checked",
+    },
+    "too-big.site": {
+        "zh": "文件大小 {mb:.1f} MB 超过上限 {limit:.1f} MB（{env}）",
+        "en": "the file is {mb:.1f} MB, above the limit of {limit:.1f} MB ({env})",
+    },
+    "unsupported-type.site": {
+        "zh": "不支持的文件类型 {suffix}；可用 {accepted}",
+        "en": "unsupported file type {suffix}; use {accepted}",
+    },
+    "no-features.site": {"zh": "文件中没有几何要素", "en": "the file holds no geometries"},
+    "no-features.non-empty": {
+        "zh": "文件中没有非空的几何要素",
+        "en": "the file holds no non-empty geometry",
+    },
+    "axes-swapped.dxf": {
+        "zh": "DXF 的 X 坐标（约 {x:.0f}）像是北坐标、Y 坐标（约 {y:.0f}）像是东坐标："
+        "X/Y 轴颠倒；请在 CAD 中按 X=东坐标、Y=北坐标导出，或转换后再上传",
+        "en": "the DXF's X (about {x:.0f}) looks like a northing and its Y (about {y:.0f}) "
+        "like an easting: the axes are swapped; export with X = easting and Y = northing",
+    },
+    "crs-unknown": {
+        "zh": "DXF 没有坐标系信息，其坐标（中心约 {x:.0f}, {y:.0f}）既不是衡东县的经纬度，"
+        "也不是 CGCS2000 高斯-克吕格坐标；请指定坐标系（命令行 --crs EPSG:4526 等）",
+        "en": "the DXF carries no CRS and its coordinates (centre about {x:.0f}, {y:.0f}) "
+        "are neither longitude/latitude at 衡东县 nor CGCS2000 Gauss-Krüger; "
+        "declare the CRS (CLI: --crs EPSG:4526 or another)",
+    },
+    "empty-geometry.skipped": {"zh": "几何为空，已跳过", "en": "empty geometry, skipped"},
+    "parts-ignored": {
+        "zh": "只检查文件中的{used}要素，忽略 {listed}（如注记、辅助线）",
+        "en": "only the {used}s of the file are checked; ignored {listed} "
+        "(annotations, construction lines)",
+    },
+    "outside-county.site": {
+        "zh": "场址完全位于衡东县之外：距县界 {km:.2f} km，{names}",
+        "en": "the site lies entirely outside 衡东县: {km:.2f} km from the county boundary, "
+        "{names}",
+    },
+    "in_neighbours": {"zh": "位于{names}", "en": "in {names}"},
+    "in_no_neighbour": {"zh": "不在任何相邻县区内", "en": "in none of its neighbours"},
+    "no-coordinates": {
+        "zh": "没有坐标：每行输入一个点（经度,纬度 或 X Y）",
+        "en": "no coordinates: give one point a line (lon,lat or X Y)",
+    },
+    "too-many-vertices.points": {
+        "zh": "共 {points} 个点，超过上限 {limit}",
+        "en": "{points} points, more than the limit of {limit}",
+    },
+    "mixed-coordinates": {
+        "zh": "第 {line} 行与第 {first} 行的坐标种类不同（经纬度与平面坐标混用）",
+        "en": "line {line} is not the same kind of coordinate as line {first} "
+        "(longitude/latitude mixed with projected X Y)",
+    },
+    "bad-line": {
+        "zh": "第 {line} 行无法识别：{what}（{text}）",
+        "en": "line {line} cannot be read: {what} ({text})",
+    },
+    "not_a_number": {"zh": "“{token}”不是数字", "en": "'{token}' is not a number"},
+    "two_numbers": {
+        "zh": "应为两个数，现有 {count} 个",
+        "en": "expected two numbers, found {count}",
+    },
+    "axes-swapped.latlon": {
+        "zh": "第 {line} 行像是“纬度,经度”顺序；请按“经度,纬度”输入",
+        "en": "line {line} looks like latitude,longitude; give longitude,latitude",
+    },
+    "outside-region.lonlat": {
+        "zh": "第 {line} 行的经纬度 ({lon}, {lat}) 不在衡东县附近",
+        "en": "line {line}: longitude/latitude ({lon}, {lat}) is not near 衡东县",
+    },
+    "axes-swapped.gauss": {
+        "zh": "第 {line} 行像是“Y X”（东坐标在前）；高斯坐标请按“X Y”输入，"
+        "X 为北坐标（约 300 万），Y 为东坐标",
+        "en": "line {line} looks like 'Y X' (easting first); give Gauss-Krüger "
+        "pairs as 'X Y', X the northing (about 3 000 000), Y the easting",
+    },
+    "unknown-zone": {
+        "zh": "第 {line} 行东坐标的带号 {zone} 不是衡东县所在的 3° 带第 38 带或 6° 带第 19 带",
+        "en": "line {line}: zone number {zone} in front of the easting is neither the 3° zone "
+        "38 nor the 6° zone 19 衡东县 lies in",
+    },
+    "mixed-zones": {
+        "zh": "第 {line} 行的带号与第 {first} 行不同",
+        "en": "line {line} has another zone number than line {first}",
+    },
+    "outside-region.northing": {
+        "zh": "第 {line} 行的 X（北坐标）{x} 不在衡东县范围（约 2 900 000–3 100 000）",
+        "en": "line {line}: X (northing) {x} is not at 衡东县 (about 2 900 000–3 100 000)",
+    },
+    "outside-region.zone": {
+        "zh": "第 {line} 行的坐标按{zone}换算后不在衡东县{fits}",
+        "en": "line {line}: read as the {zone}, the point is not in 衡东县{fits}",
+    },
+    "zone_fits": {
+        "zh": "；按{zone}则在县内，请改选该分带",
+        "en": "; as the {zone} it is, so pick that zone",
+    },
 }
