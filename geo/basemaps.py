@@ -98,6 +98,11 @@ def usable_basemaps(custom_url: str | None = None) -> list[str]:
     return [bid for bid in BASEMAP_IDS if bid not in hidden]
 
 
+def available_basemaps(lang: str, custom_url: str | None = None) -> list[tuple[str, str]]:
+    """(id, label) of each basemap that can be shown now (usable_basemaps), for a picker."""
+    return [(bid, label(f"basemap_{bid}", lang)) for bid in usable_basemaps(custom_url)]
+
+
 def is_gcj02(basemap: str) -> bool:
     """Whether overlays must be shifted to GCJ-02 to line up with this basemap's tiles."""
     return basemap in GCJ02_BASEMAPS

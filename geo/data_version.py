@@ -13,11 +13,9 @@ R = TypeVar("R")
 
 
 def layer_version(layer_id: str) -> str:
-    """'<admin version>:<sha256>' of the layer's served version ('' for a layer not served)."""
-    if not datastore.has_layer(layer_id):
-        return ""
-    info = datastore.layer_info(layer_id)
-    return f"{info.get('version', 0)}:{info.get('sha256', '')}"
+    """'<admin version>:<sha256>' of the layer's served version ('' for a layer not served):
+    the key the datastore caches its parse on."""
+    return datastore.version_of(layer_id)
 
 
 def layers_version(layer_ids: tuple[str, ...] | None = None) -> str:

@@ -1,8 +1,9 @@
 """The layers the app serves: an admin-imported current version when one exists, else data/.
 
 Every call checks the version store's current-version pointer (one small SQLite query) and
-the committed file's mtime; parsed layers are cached on that stamp, so a new import or a
-rollback shows on the next page load without a restart, and unchanged layers cost no parsing.
+the manifest's mtime; parsed layers are cached on the layer's data version ('<admin
+version>:<sha256>', version_of; geo.data_version builds on it), so a new import, a rollback or
+a rebuild shows on the next page load without a restart, and unchanged layers cost no parsing.
 
 What is served is verified: an imported version is parsed only when its bytes match the
 checksum recorded at import, and the cache is keyed by the store file's identity too, so a
@@ -74,8 +75,7 @@ def _imported(layer_id: str) -> Imported | None:
     meta = store.current_meta(layer_id)
     if meta is None:
         return None
-    key = ("layer", layer_id, "store", store.location, store.identity(), meta.version,
-           meta.sha256)
+    key = ("layer", layer_id, "store", store.location, store.identity(), _version(meta))
     frame = _cached(key, lambda: read_geojson(
         store.verified_bytes(layer_id, meta.version, meta.sha256)))
     return meta, frame
@@ -95,6 +95,19 @@ def _served(layer_id: str) -> Imported | None:
     else:
         _last_good[layer_id] = imported
     return imported
+
+
+def _version(meta: VersionMeta | None, entry: dict[str, Any] | None = None) -> str:
+    if meta is not None:
+        return f"{meta.version}:{meta.sha256}"
+    return "" if entry is None else f"0:{entry.get('sha256', '')}"
+
+
+def version_of(layer_id: str) -> str:
+    """The layer's data version: '<admin version>:<sha256>' of the version served (0 for the
+    open-source build in data/), '' for a layer not served; the key its parse is cached on."""
+    served = _served(layer_id)
+    return _version(served[0] if served else None, _manifest()["layers"].get(layer_id))
 
 
 def store_troubles() -> dict[str, StoreError]:
@@ -139,8 +152,9 @@ def read_geojson(data: bytes | str) -> gpd.GeoDataFrame:
 
 def committed_layer(layer_id: str) -> gpd.GeoDataFrame:
     """The open-source build of a layer from data/, ignoring admin imports."""
-    path = paths.DATA_DIR / _manifest()["layers"][layer_id]["file"]
-    frame = _cached(("layer", layer_id, "data", _file_stamp(path)),
+    entry = _manifest()["layers"][layer_id]
+    path = paths.DATA_DIR / entry["file"]
+    frame = _cached(("layer", layer_id, "data", _version(None, entry)),
                     lambda: read_geojson(path.read_bytes()))
     return frame.copy()
 

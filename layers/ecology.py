@@ -46,10 +46,8 @@ def _features(group: str) -> list[EcoFeature]:
 def _tooltip(feature: EcoFeature, where: Location, lang: str) -> str:
     name = f"{field_text(feature, 'name', lang)} ({field_text(feature, 'kind', lang)})"
     if where.village:
-        return name + pick(lang, f"：按{where.village}中心点示意",
-                           f": shown at the centre of {where.village} village")
-    return name + pick(lang, f"：位于{where.township_name}，具体位置规划未给出",
-                       f": in {where.township_name}; the plan gives no exact place")
+        return name + label("map_at_village_centre", lang, village=where.village)
+    return name + label("map_eco_in_township", lang, township=where.township_name)
 
 
 def _located(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]], list[str]]:
@@ -116,8 +114,7 @@ def title_of_redline(lang: str) -> str:
 
 def _unlocated(features: list, lang: str) -> tuple[str, ...]:
     names = "、".join(field_text(f, "name", lang) for f in features if not f.places)
-    return (pick(lang, f"未定位（规划未给出位置）：{names}", f"Not located (no place in the plan): "
-                 f"{names}"),) if names else ()
+    return (label("map_eco_not_located", lang, names=names),) if names else ()
 
 
 def _redline_entry(lang: str) -> LegendEntry:
@@ -126,16 +123,9 @@ def _redline_entry(lang: str) -> LegendEntry:
     if datastore.has_layer(REDLINE_LAYER):
         return data_layer_entry(LAYER_ID, REDLINE_LAYER, REDLINE_STYLE, lang)
     figures = (
-        pick(lang, f"共 {redline.total_km2:g} km²，占全县 {redline.share_pct:g}%",
-             f"{redline.total_km2:g} km² in all, {redline.share_pct:g}% of the county"),
+        label("map_redline_figures", lang, km2=redline.total_km2, share=redline.share_pct),
     ) if redline else ()
-    missing = pick(
-        lang,
-        "无多边形：开放数据中没有红线范围，地图上不绘制；"
-        "管理员可在管理页导入官方红线（图层 redline）",
-        "No polygons: no open data has the red line, so it is not drawn; an admin can load "
-        "the official one (layer 'redline') on the admin page",
-    )
+    missing = label("map_redline_no_polygons", lang)
     return LegendEntry(LAYER_ID, title_of_redline(lang), {**REDLINE_STYLE, "fill": False},
                        "schematic", source, (*figures, missing))
 
@@ -145,9 +135,7 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     township areas schematic), unlocated features named, and the red line's status."""
     entries = [data_layer_entry(LAYER_ID, "xiangjiang", RIVER_STYLE, lang,
                                 _unlocated(_features("三水"), lang))]
-    point_note = pick(lang, "点 = 所在村的中心点（地理编码）；虚线范围 = 仅知所在乡镇",
-                      "dot = centre of its village (geocoded); dashed area = only its township "
-                      "is known")
+    point_note = label("map_eco_point_note", lang)
     for group in POINT_GROUPS:
         features = _features(group)
         zh, en = GROUP_TITLES[group]

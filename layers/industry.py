@@ -75,13 +75,11 @@ def _parks(lang: str, basemap: str) -> tuple[dict, list[tuple[str, str, str]], l
             where = locate(place, points)
             name = field_text(park, "name", lang)
             if where.point is not None:
-                tip = name + pick(lang, f"：按{where.village}中心点示意",
-                                  f": shown at the centre of {where.village} village")
+                tip = name + label("map_at_village_centre", lang, village=where.village)
                 features.append(point_feature(where, {"id": park.id, "s": "point", "tip": tip},
                                               basemap))
             else:
-                tip = name + pick(lang, f"：位于{where.township_name}，园区范围规划未给出",
-                                  f": in {where.township_name}; the plan gives no boundary")
+                tip = name + label("map_park_in_township", lang, township=where.township_name)
                 rows.append((where.township_code, "_", tip))
                 ids.append(area_id(park.id, where.township_code))
     return geojson.collection(features), rows, ids
@@ -103,10 +101,9 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     facts = plan()
     citations = [c for i in facts.industries for a in i.assignments for c in a.citations]
     unlocated = "、".join(field_text(p, "name", lang) for p in facts.parks if not p.places)
-    park_notes = (pick(lang, "仅知所在乡镇，虚线为该乡镇范围", "only the township is known: "
-                       "the dashed outline is that township"),)
+    park_notes = (label("map_park_township_only", lang),)
     if unlocated:
-        park_notes += (pick(lang, f"未定位：{unlocated}", f"Not located: {unlocated}"),)
+        park_notes += (label("map_park_not_located", lang, names=unlocated),)
     on_pick = label("map_shown_after_picking_an", lang)
     return [
         LegendEntry(LAYER_ID, label("sheet.centred", lang),

@@ -66,7 +66,7 @@ def features(lang: str, basemap: str) -> tuple[list[dict], list[tuple[float, flo
         if item.kind == "road-line":
             project = item.projects[0]
             tip = "\n".join([
-                f"{kind_name('road', lang)} · {pick(lang, '示意连线', 'schematic link')}",
+                f"{kind_name('road', lang)} · {label('map_schematic_link', lang)}",
                 *_fact_lines(project, lang),
                 " → ".join(pick(lang, a.how_zh, a.how_en) for a in item.anchors),
             ])
@@ -96,7 +96,7 @@ def _district_feature(lang: str, basemap: str) -> list[dict]:
             continue
         tip = "\n".join([
             f"{field_text(district, 'name', lang)} · "
-            f"{pick(lang, '近似位置', 'approximate location')}",
+            f"{label('map_approximate_location', lang)}",
             field_text(district.places[0], "note", lang) if district.places else "",
             label("map_source", lang)
             + citations_text(district.citations, lang, "full", plan().documents),
@@ -127,8 +127,7 @@ def legend_entries(lang: str) -> list[LegendEntry]:
         located = [p for p in projects if p.places]
         missing = [field_text(p, "name", lang) for p in unlocated(kind)]
         swatch = STYLES["road-line"] if kind == "road" else STYLES[kind]
-        note = pick(lang, f"已定位 {len(located)}/{len(projects)} 项",
-                    f"{len(located)} of {len(projects)} located")
+        note = label("map_projects_located", lang, located=len(located), total=len(projects))
         method = (label("map_not_located", lang) + label("map_list_separator", lang).join(missing)
                   if missing else "")
         glyph = pick(lang, *PROJECT_GLYPHS[kind])
@@ -139,6 +138,5 @@ def legend_entries(lang: str) -> list[LegendEntry]:
         entries.append(LegendEntry(
             LAYER_ID, field_text(district, "name", lang), STYLES["district"], "approximate",
             cite(district.citations, lang),
-            (pick(lang, f"由{district.zone}各村中心点近似定位",
-                  f"placed approximately from the villages of the {district.zone} zone"),)))
+            (label("map_district_from_villages", lang, zone=district.zone),)))
     return entries

@@ -33,12 +33,6 @@ PLAN_CREDIT_EN = "Plan facts: Hengdong 14th Five-Year Plan outline (compiled by 
 SELECTION_CLASS = "hd-selection"
 
 
-def available_basemaps(lang: str, custom_tile_url: str | None = None) -> list[tuple[str, str]]:
-    """(id, label) of the basemaps to offer: one that needs a key only with its key, custom
-    only with a URL."""
-    return basemaps.available_basemaps(lang, custom_tile_url)
-
-
 def _county_bounds(basemap: str) -> list[list[float]]:
     county = datastore.load_layer("county").geometry.union_all()
     west, south, east, north = geojson.display_geometry(county, basemap).bounds

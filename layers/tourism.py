@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import folium
 from shapely.geometry import LineString, Point
 
-from geo.labels import field_text, label, pick
+from geo.labels import field_text, label
 from geo.plan.current import plan
 from geo.plan.schema import PlaceRef, Route, RouteStop
 from geo.symbology import route_line_style, route_stop_style
@@ -72,18 +72,18 @@ def _route_features(route: Route, lang: str, basemap: str) -> tuple[list[dict], 
         order = " → ".join(stop.name for stop in placed)
         tip = f"{route_name}: {order}"
         if missing:
-            tip += pick(lang, f"（未定位：{'、'.join(missing)}）",
-                        f" (not located: {', '.join(missing)})")
+            tip += label("map_route_not_located", lang,
+                         names=label("map_item_separator", lang).join(missing))
         features.append(geojson.feature(
             LineString([stop.point for stop in placed]),
             {"id": route.id, "s": f"line{route.number}", "tip": tip},
             basemap,
         ))
     for stop in placed:
-        how = (pick(lang, f"按{stop.at_village}中心点", f"at the centre of {stop.at_village}")
+        how = (label("map_stop_at_village", lang, village=stop.at_village)
                if stop.at_village else label("map_schematic_township_seat", lang))
-        tip = (f"{route_name} · {pick(lang, '第', 'stop ')}{stop.position}"
-               f"{pick(lang, '站', '')}/{len(route.stops)}: {stop.name} ({how})")
+        stop_at = label("map_route_stop", lang, position=stop.position, count=len(route.stops))
+        tip = f"{route_name} · {stop_at}: {stop.name} ({how})"
         features.append(geojson.feature(
             stop.point, {"id": stop_id(route.id, stop.position), "s": f"stop{route.number}",
                          "tip": tip}, basemap))
@@ -123,8 +123,7 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     styles = _styles()
     for route in plan().routes:
         placed, missing = placed_stops(route, lang)
-        located = pick(lang, f"已定位 {len(placed)}/{len(route.stops)} 站",
-                       f"{len(placed)} of {len(route.stops)} stops located")
+        located = label("map_stops_located", lang, placed=len(placed), total=len(route.stops))
         unlocated = label("map_not_located", lang) + "、".join(missing) if missing else ""
         entries.append(LegendEntry(
             LAYER_ID, f"{route.number} {field_text(route, 'name', lang)}",

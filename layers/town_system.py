@@ -4,7 +4,7 @@ the three axes through the towns in the plan's order (the G4 main axis heavier).
 import folium
 from shapely.geometry import LineString
 
-from geo.labels import field_text, label, pick
+from geo.labels import field_text, label
 from geo.plan.current import plan
 from geo.symbology import AXIS_STYLES, CENTRE_STYLES
 from geo.symbology import TOWN_SYSTEM_AREA_STYLES as AREA_STYLES
@@ -39,7 +39,7 @@ def _areas(lang: str) -> list[tuple[str, str, str]]:
     ]
     for centre in facts.sub_centres:
         centre_name = field_text(facts.resolve(centre.township), "name", lang)
-        led = pick(lang, f"受{centre_name}副中心带动", f"Led by the {centre_name} sub-centre")
+        led = label("map_led_by_sub_centre", lang, centre=centre_name)
         rows += [(facts.resolve(place.township).code, "led", led) for place in centre.leads]
     return rows
 
@@ -108,7 +108,7 @@ def legend_entries(lang: str) -> list[LegendEntry]:
               facts.core.citations, (open_list,) if facts.core.circle.open_list else ()),
         entry(label("map_sub_centres_and_the", lang),
               AREA_STYLES["led"], facts.sub_centres[0].citations),
-        entry(f"{field_text(main, 'name', lang)} ({pick(lang, '主轴', 'main axis')})",
+        entry(f"{field_text(main, 'name', lang)} ({label('map_axis_main', lang)})",
               AXIS_STYLES["main"], main.citations, (in_order,)),
         *[entry(field_text(axis, "name", lang), AXIS_STYLES["_"], axis.citations,
                 (open_list,) if axis.open_list else ()) for axis in others],

@@ -15,8 +15,8 @@ from ui.i18n import t
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # Catalogue files hold the words; every other module of the app is where they are used.
-CATALOGUE_DATA = ("app.py", "sheets.py", "report.py", "vocabulary.py")
-AREA_PREFIXES = ("sheet.", "report.")
+CATALOGUE_DATA = ("app.py", "sheets.py", "report.py", "problems.py", "vocabulary.py")
+AREA_PREFIXES = ("sheet.", "report.", "problem.")
 OWN_SCRIPT = ("lang_zh",)  # a language's name, written in that language in both interfaces
 
 

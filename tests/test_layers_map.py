@@ -7,9 +7,10 @@ import pytest
 from shapely.geometry import shape
 
 from geo import basemaps, datastore
+from geo.basemaps import available_basemaps
 from geo.coords import wgs84_to_gcj02
 from layers.elements import BrowserTable
-from layers.map import SELECTION_STYLE, THEMES, available_basemaps, build_map, clicked_point_wgs84
+from layers.map import SELECTION_STYLE, THEMES, build_map, clicked_point_wgs84
 from layers.resource import map_resource
 from tests.layers_support import features, labels, overlay_with, walk
 

@@ -123,16 +123,16 @@ def test_computed_once_per_version():
 
 def test_a_new_version_of_a_neighbouring_layer_recomputes_the_townships(monkeypatch):
     web_features("townships")
-    real_info = datastore.layer_info
+    real_version = datastore.version_of
 
-    def info_with_new_neighbours(layer_id: str) -> dict:
-        info = dict(real_info(layer_id))
-        if layer_id == "neighbours":
-            info["version"] = 99  # as if an admin had imported official neighbours
-        return info
+    def version_with_new_neighbours(layer_id: str) -> str:
+        version = real_version(layer_id)
+        if layer_id == "neighbours":  # as if an admin had imported official neighbours
+            return "99:" + version.split(":", 1)[1]
+        return version
 
     before = web_geometry._web_features_json.cache_info().misses
-    monkeypatch.setattr(datastore, "layer_info", info_with_new_neighbours)
+    monkeypatch.setattr(datastore, "version_of", version_with_new_neighbours)
     web_features("townships")
     assert web_geometry._web_features_json.cache_info().misses == before + 1
 

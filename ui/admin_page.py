@@ -30,13 +30,17 @@ from ui.text import plain
 INSPECTION_KEY = "admin_inspection"
 UPLOAD_TYPES = ["geojson", "json", "zip", "gpkg"]
 DEFAULT_LAYER = "townships"  # the layer admins replace most
+HISTORY_TITLES = {"v": "audit_version", "current": "admin_history_current",
+                  "time": "audit_time", "admin": "admin_history_admin",
+                  "comment": "admin_history_comment", "file": "admin_history_file",
+                  "source": "admin_history_source", "sha256": "admin_history_sha256",
+                  "changes": "admin_history_changes"}
 
 
 def render_admin_page(lang: str) -> None:
     """Draw the admin page in `lang` ("zh" or "en")."""
     st.title(label("page_admin", lang))
-    st.caption(pick(lang, "用官方数据替换图层：校验、留存每个版本、可回滚。",
-                  "Replace a layer with official data: validated, every version kept, reversible."))
+    st.caption(label("admin_page_caption", lang))
     store_unreadable = render_store_notice(lang, for_admin=True)
     if store_unreadable:
         return
@@ -66,10 +70,7 @@ def render_admin_page(lang: str) -> None:
 
 def _writing(lang: str) -> str:
     """What a write shows while it runs (it may wait for another admin's write to finish)."""
-    return pick(lang, "正在写入版本库；若另一管理员正在写入，将等待"
-                    f"（最多 {LOCK_WAIT_LIMIT_S:.0f} 秒）…",
-              f"Writing to the version store; if another admin is writing, this waits (at most "
-              f"{LOCK_WAIT_LIMIT_S:.0f} s)…")
+    return label("admin_writing", lang, limit=LOCK_WAIT_LIMIT_S)
 
 
 def _show_problems(lang: str, problems: list[Problem]) -> None:
@@ -96,8 +97,7 @@ def _saved_upload(upload, folder: str) -> Path:
 
 def _upload_section(lang: str, layer_id: str, admin: str) -> None:
     st.subheader(label("admin_upload_a_new_version", lang))
-    upload = st.file_uploader(pick(lang, "GeoJSON、压缩的 Shapefile（.zip）或 GeoPackage",
-                                 "GeoJSON, zipped Shapefile (.zip) or GeoPackage"),
+    upload = st.file_uploader(label("admin_upload_formats", lang),
                               type=UPLOAD_TYPES, key="admin_upload")
     crs = _crs_choice(lang)
     if upload is None:
@@ -123,9 +123,7 @@ def _repair_offer(lang: str, inspection: service.Inspection) -> bool:
     """Offer the make_valid version of invalid geometries; True if the admin chooses it."""
     if inspection.repaired is None:
         return False
-    st.info(pick(lang, f"可生成修复后的几何（要素 {inspection.repaired_indices}），请先下载检查。",
-               f"A repaired version is offered for features {inspection.repaired_indices}; "
-               "download and check it first."))
+    st.info(label("admin_repair_offer", lang, features=inspection.repaired_indices))
     st.download_button(label("admin_download_the_repaired_version", lang),
                        to_geojson_bytes(inspection.repaired), file_name="repaired.geojson",
                        mime="application/geo+json", key="admin_repaired_download")
@@ -160,7 +158,7 @@ def _import_form(lang: str, path: Path, layer_id: str, admin: str, crs: str | No
         _show_problems(lang, rejected.problems)
         return
     st.session_state.pop(INSPECTION_KEY, None)
-    st.success(pick(lang, f"已导入为 v{meta.version}。", f"Imported as v{meta.version}.") + " "
+    st.success(label("admin_imported_as", lang, version=meta.version) + " "
                + plain(describe(meta.summary, lang)))
 
 
@@ -172,13 +170,8 @@ def _history_rows(lang: str, versions: list, current: int) -> pd.DataFrame:
     rows += [{"v": m.version, "current": m.version == current, "time": m.created_at,
               "admin": m.admin, "comment": m.comment, "file": m.upload_name, "source": m.source,
               "sha256": m.sha256[:12], "changes": describe(m.summary, lang)} for m in versions]
-    titles = {"v": ("版本", "Version"), "current": ("当前", "Current"),
-              "time": ("时间 (UTC)", "Time (UTC)"), "admin": ("管理员", "Admin"),
-              "comment": ("说明", "Comment"), "file": ("文件", "File"),
-              "source": ("来源", "Source"), "sha256": ("sha256", "sha256"),
-              "changes": ("变化", "Changes")}
     frame = pd.DataFrame(rows)
-    return frame.rename(columns={k: pick(lang, *v) for k, v in titles.items()})
+    return frame.rename(columns={k: label(key, lang) for k, key in HISTORY_TITLES.items()})
 
 
 def _version_label(lang: str, version: int) -> str:
@@ -189,10 +182,10 @@ def _history_section(lang: str, layer_id: str, admin: str) -> None:
     st.subheader(label("admin_version_history", lang))
     if datastore.has_layer(layer_id):  # drawn after any import above, so it is up to date
         info = datastore.layer_info(layer_id)
-        by = f"（{plain(info['admin'])}）" if info.get("admin") else ""
-        st.caption(pick(lang, f"当前：{plain(info['version_label_zh'])}{by}",
-                      f"Now: {plain(info['version_label_en'])}"
-                      + (f" by {plain(info['admin'])}" if by else "")))
+        admin_name = info.get("admin")
+        by = label("admin_current_by", lang, admin=plain(admin_name)) if admin_name else ""
+        st.caption(label("admin_current_version", lang,
+                         version=plain(info[f"version_label_{lang}"]), by=by))
     store = open_store()
     current = store.current_version(layer_id)
     versions = service.history(layer_id)
@@ -209,7 +202,7 @@ def _history_section(lang: str, layer_id: str, admin: str) -> None:
             return
         with st.spinner(_writing(lang)):
             service.rollback(layer_id, target, actor.name, reason, login.client_address())
-        st.toast(pick(lang, f"现在使用 v{target}。", f"Now serving v{target}."))
+        st.toast(label("admin_now_serving", lang, version=target))
         st.rerun()
     with st.expander(label("admin_audit_log", lang)):
         st.dataframe(pd.DataFrame(store.audit_log(layer_id)), hide_index=True)

@@ -4,8 +4,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from layers.industry import assigned_townships
-from layers.map import available_basemaps
+from geo.basemaps import available_basemaps
+from geo.plan.shades import industry_shades
 from ui.compare_table import LIST_SEPARATOR, render_compare_table
 from ui.data import townships
 from ui.exports import render_exports
@@ -38,7 +38,7 @@ def township_options() -> list[TownshipOption]:
 def render_industry_townships(industry: str, options: list[TownshipOption], lang: Lang) -> None:
     """Below the map: the townships the highlighted industry is put in, by shade."""
     names = {o.code: plain(township_label(o, lang)) for o in options}
-    shades = assigned_townships(industry)
+    shades = industry_shades(plan(), industry)
     for shade in ("centred", "radiating"):
         codes = sorted(code for code, s in shades.items() if s == shade)
         if codes:

@@ -13,7 +13,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.admin.checks import LOCAL_METRIC_CRS
 from geo.admin.measure import area_km2
-from geo.admin.problems import Problem
+from geo.admin.problems import Problem, Worded, found, worded
 from geo.admin.serialize import json_value
 from geo.store.rules import (
     CONTEXT_EXTENT,
@@ -57,22 +57,19 @@ def duplicate_problems(frame: gpd.GeoDataFrame, rule: LayerRule, label: str) -> 
         same_values = all(json_value(frame[c].iloc[index]) == json_value(frame[c].iloc[first])
                           for c in columns)
         severity = "error" if rule.geometry == "polygon" or same_values else "warning"
-        what_zh = "完全相同的要素" if same_values else "几何相同的要素"
-        what_en = "an exact copy of" if same_values else "the same geometry as"
-        problems.append(Problem(
-            "duplicate-feature", f"与要素 #{first}（{names[first]}）是{what_zh}",
-            f"{what_en} feature #{first} ({names[first]})", label, index,
-            names[index] if "name" in frame.columns else None, "geometry", severity))
+        problems.append(found(
+            "duplicate-feature.copy" if same_values else "duplicate-feature", label, index,
+            names[index] if "name" in frame.columns else None, "geometry", severity,
+            first=first, name=names[first]))
     return problems
 
 
-def _listed(items: list[tuple[float, str]], lang: str) -> str:
+def _listed(items: list[tuple[float, str]]) -> Worded:
     worst = sorted(items, reverse=True)[:WORST_SHOWN]
     more = len(items) - len(worst)
-    text = ("、" if lang == "zh" else "; ").join(f"{what} {area:.3f} km²" for area, what in worst)
-    if more:
-        text += f"（另有 {more} 处）" if lang == "zh" else f" (and {more} more)"
-    return text
+    shown = [f"{what} {area:.3f} km²" for area, what in worst]
+    tail = worded("and_more", more=more) if more else Worded("", "")
+    return Worded("、".join(shown) + tail.zh, "; ".join(shown) + tail.en)
 
 
 def township_coverage_problems(frame: gpd.GeoDataFrame, county: BaseGeometry | None,
@@ -92,11 +89,8 @@ def township_coverage_problems(frame: gpd.GeoDataFrame, county: BaseGeometry | N
                 overlaps.append((area, f"{names[i]}/{names[j]}"))
     problems = []
     if overlaps:
-        problems.append(Problem(
-            "townships-overlap",
-            f"乡镇边界重叠（容差 {OVERLAP_TOLERANCE_KM2} km²）：{_listed(overlaps, 'zh')}",
-            f"townships overlap (tolerance {OVERLAP_TOLERANCE_KM2} km²): "
-            f"{_listed(overlaps, 'en')}", label, field="geometry"))
+        problems.append(found("townships-overlap", label, field="geometry",
+                              tolerance=OVERLAP_TOLERANCE_KM2, listed=_listed(overlaps)))
     if county is not None:
         problems += _gap_problems(metric, names, _metric([county])[0], label)
     return problems
@@ -106,21 +100,17 @@ def _gap_problems(metric: list[BaseGeometry], names: list[str], county: BaseGeom
                   label: str) -> list[Problem]:
     gaps = county.difference(shapely.union_all(metric))
     core = gaps.buffer(-GAP_WIDTH_M)  # slivers along the outline vanish, real gaps remain
-    found = []
+    gaps_found = []
     for part in shapely.get_parts(gaps):
         area = part.area / 1e6
         if area > GAP_TOLERANCE_KM2 and part.intersects(core):
             near = [n for n, g in zip(names, metric, strict=True)
                     if g.distance(part) <= GAP_WIDTH_M] or ["-"]
-            found.append((area, "/".join(near)))
-    if not found:
+            gaps_found.append((area, "/".join(near)))
+    if not gaps_found:
         return []
-    return [Problem(
-        "townships-gap",
-        f"县域内有乡镇未覆盖的空隙（容差 {GAP_TOLERANCE_KM2} km²，相邻乡镇）："
-        f"{_listed(found, 'zh')}",
-        f"parts of the county no township covers (tolerance {GAP_TOLERANCE_KM2} km², next to): "
-        f"{_listed(found, 'en')}", label, field="geometry")]
+    return [found("townships-gap", label, field="geometry", tolerance=GAP_TOLERANCE_KM2,
+                  listed=_listed(gaps_found))]
 
 
 def seats_outside_problems(seats: gpd.GeoDataFrame, townships: gpd.GeoDataFrame, label: str,
@@ -138,18 +128,13 @@ def seats_outside_problems(seats: gpd.GeoDataFrame, townships: gpd.GeoDataFrame,
             offenders.append((distance, index, name))
     offenders.sort(reverse=True)
     if seats_are_checked:
-        return [Problem("seat-outside-township",
-                        f"驻地位于乡镇“{name}”边界外 {distance:.0f} 米",
-                        f"the seat lies {distance:.0f} m outside township '{name}'",
-                        label, index, name, "geometry") for distance, index, name in offenders]
+        return [found("seat-outside-township", label, index, name, "geometry", name=name,
+                      distance=distance) for distance, index, name in offenders]
     if not offenders:
         return []
     listed = "、".join(f"{name} {distance:.0f} m" for distance, _i, name in offenders[:WORST_SHOWN])
-    return [Problem("seat-outside-township",
-                    f"现有乡镇驻地不在新边界内（容差 {SEAT_TOLERANCE_M:.0f} 米）：{listed}",
-                    f"current township seats lie outside the new boundaries (tolerance "
-                    f"{SEAT_TOLERANCE_M:.0f} m): {listed.replace('、', '; ')}",
-                    label, field="geometry")]
+    return [found("seat-outside-township.current", label, field="geometry",
+                  tolerance=SEAT_TOLERANCE_M, listed=Worded(listed, listed.replace("、", "; ")))]
 
 
 def county_outline_problems(frame: gpd.GeoDataFrame, known: BaseGeometry,
@@ -164,23 +149,15 @@ def county_outline_problems(frame: gpd.GeoDataFrame, known: BaseGeometry,
     low, high = COUNTY_AREA_RATIO
     if low <= ratio <= high and overlap >= COUNTY_MIN_OVERLAP:
         return []
-    return [Problem(
-        "implausible-county",
-        f"县界面积 {area_km2(outline):.0f} km²，为现有县界的 {ratio:.2f} 倍，重合度 {overlap:.0%}"
-        f"（应在 {low}–{high} 倍之间、重合度至少 {COUNTY_MIN_OVERLAP:.0%}）",
-        f"the outline covers {area_km2(outline):.0f} km², {ratio:.2f} times the known county, "
-        f"overlapping it by {overlap:.0%} (must be {low}–{high} times and overlap at least "
-        f"{COUNTY_MIN_OVERLAP:.0%})", label, 0, None, "geometry")]
+    return [found("implausible-county", label, 0, None, "geometry", area=area_km2(outline),
+                  ratio=ratio, overlap=overlap, low=low, high=high, min_overlap=COUNTY_MIN_OVERLAP)]
 
 
 def context_extent_problems(frame: gpd.GeoDataFrame, label: str) -> list[Problem]:
     """Context layers (neighbours, 湘江) stay within a box around 衡东县: not the whole world."""
     box = shapely.box(*CONTEXT_EXTENT)
     names = _names(frame)
-    return [Problem("outside-context-extent",
-                    "要素超出衡东县周边范围（东经 111–115°、北纬 25.5–28.7°）",
-                    "the feature reaches beyond the area around 衡东县 (111–115°E, "
-                    "25.5–28.7°N)", label, index,
-                    names[index] if "name" in frame.columns else None, "geometry")
+    return [found("outside-context-extent", label, index,
+                  names[index] if "name" in frame.columns else None, "geometry")
             for index, geometry in enumerate(frame.geometry)
             if geometry is not None and not geometry.is_empty and not geometry.within(box)]

@@ -16,7 +16,7 @@ import pandas as pd
 from shapely.geometry import Point
 
 from geo.admin.measure import area_km2
-from geo.admin.problems import Problem
+from geo.admin.problems import Problem, found
 from geo.admin.serialize import json_value
 from geo.precision import AREA_DECIMALS, COORDINATE_DECIMALS
 from geo.store.rules import LayerRule
@@ -80,10 +80,8 @@ def _township_seats(frame: gpd.GeoDataFrame, label: str) -> list[Problem]:
             had_seat = lon is not None and lat is not None
             inside = polygon.representative_point()
             lon, lat = round(inside.x, COORDINATE_DECIMALS), round(inside.y, COORDINATE_DECIMALS)
-            notes += [] if not had_seat else [Problem(
-                "seat-moved", "乡镇驻地不在新边界内，改用边界内一点作为标注位置",
-                "the township seat is not inside the new boundary; a point inside is used "
-                "for its label", label, index, name, "seat_lon", severity="warning")]
+            notes += [] if not had_seat else [found(
+                "seat-moved", label, index, name, "seat_lon", severity="warning")]
         lons.append(lon)
         lats.append(lat)
     frame["seat_lon"], frame["seat_lat"] = lons, lats

@@ -17,7 +17,7 @@ import pandas as pd
 import pyogrio
 import shapely
 
-from geo.admin.problems import Problem, RejectedFile
+from geo.admin.problems import Problem, RejectedFile, Worded, found, worded
 
 GEOJSON_SUFFIXES = {".geojson", ".json"}
 SHAPEFILE_PARTS = {".shp", ".shx", ".dbf", ".prj", ".cpg"}
@@ -44,8 +44,7 @@ def read_vector(path: Path, layer_id: str, max_bytes: int,
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise RejectedFile([Problem("file-not-found", "文件不存在或无法读取",
-                                    "the file does not exist or cannot be read", label)]) from exc
+        raise RejectedFile([found("file-not-found", label)]) from exc
     if size > max_bytes:
         raise RejectedFile([_too_big(label, size, max_bytes)])
     return _flattened(_read_by_type(path, layer_id, label, max_bytes))
@@ -62,24 +61,12 @@ def _read_by_type(path: Path, layer_id: str, label: str, max_bytes: int) -> RawL
         return _read_zipped_shapefile(path, layer_id, label, max_bytes)
     if suffix == ".shp":
         return _read_shapefile(path, label)
-    raise RejectedFile([Problem(
-        "unsupported-type",
-        f"不支持的文件类型 {suffix or '(无扩展名)'}；"
-        "请上传 GeoJSON、压缩的 Shapefile (.zip) 或 GeoPackage",
-        f"unsupported file type {suffix or '(none)'}; upload GeoJSON, a zipped Shapefile (.zip) "
-        "or a GeoPackage",
-        label,
-    )])
+    raise RejectedFile([found("unsupported-type", label, suffix=suffix or worded("no_suffix"))])
 
 
 def _too_big(label: str, size: int, max_bytes: int) -> Problem:
     mb, limit = size / 1048576, max_bytes / 1048576
-    return Problem(
-        "too-big",
-        f"文件大小 {mb:.1f} MB 超过上限 {limit:.1f} MB（HENGDONG_ADMIN_MAX_MB）",
-        f"file is {mb:.1f} MB, above the limit of {limit:.1f} MB (HENGDONG_ADMIN_MAX_MB)",
-        label,
-    )
+    return found("too-big", label, mb=mb, limit=limit)
 
 
 def _flattened(raw: RawLayer) -> RawLayer:
@@ -91,9 +78,7 @@ def _flattened(raw: RawLayer) -> RawLayer:
                                             index=frame.index, crs=frame.crs))
     if flat.crs is not None:
         flat = flat.set_crs(flat.crs.to_2d(), allow_override=True)
-    note = Problem("z-dropped", "坐标含高程（Z 值），已舍去，只保留平面位置",
-                   "the coordinates carry heights (Z values); they were dropped, keeping the "
-                   "horizontal position", raw.file_label, field="geometry", severity="warning")
+    note = found("z-dropped", raw.file_label, field="geometry", severity="warning")
     return RawLayer(flat, raw.file_label, [*raw.notes, note])
 
 
@@ -108,15 +93,8 @@ def _check_utf8(path: Path, label: str) -> None:
     try:
         data.decode("gb18030")
     except UnicodeDecodeError:
-        raise RejectedFile([Problem(
-            "bad-encoding", "文件不是 UTF-8 编码的文本；GeoJSON 必须用 UTF-8 保存",
-            "the file is not UTF-8 text; GeoJSON must be saved as UTF-8", label)]) from None
-    raise RejectedFile([Problem(
-        "gbk-encoding",
-        "该文件是 GBK（GB18030）编码；请另存为 UTF-8 编码的 GeoJSON，"
-        "或上传带 .cpg 文件的压缩 Shapefile",
-        "this file is GBK (GB18030) encoded; save it as UTF-8 GeoJSON, or upload a zipped "
-        "Shapefile with a .cpg file", label)])
+        raise RejectedFile([found("bad-encoding.geojson", label)]) from None
+    raise RejectedFile([found("gbk-encoding", label)])
 
 
 def without_paths(message: str, path: Path | str, label: str) -> str:
@@ -132,12 +110,10 @@ def _read(path: Path | str, label: str, **kwargs) -> gpd.GeoDataFrame:
         return pyogrio.read_dataframe(path, **kwargs)
     except Exception as exc:  # GDAL raises many kinds; all mean "cannot parse"
         said = without_paths(exc, path, label)
-        raise RejectedFile([Problem(
-            "unreadable", f"无法解析该文件：{said}", f"the file cannot be parsed: {said}", label,
-        )]) from exc
+        raise RejectedFile([found("unreadable", label, said=said)]) from exc
 
 
-def _pick(candidates: list[str], layer_id: str, label: str, what_zh: str, what_en: str) -> str:
+def _pick(candidates: list[str], layer_id: str, label: str, what: Worded) -> str:
     """The single candidate, or the one named like the target layer."""
     if len(candidates) == 1:
         return candidates[0]
@@ -145,14 +121,8 @@ def _pick(candidates: list[str], layer_id: str, label: str, what_zh: str, what_e
     if len(named) == 1:
         return named[0]
     listed = ", ".join(candidates) or "-"
-    raise RejectedFile([Problem(
-        "no-single-layer",
-        f"文件中有 {len(candidates)} 个{what_zh}（{listed}）；"
-        f"只能有一个，或其中一个命名为 {layer_id}",
-        f"the file holds {len(candidates)} {what_en} ({listed}); it must hold exactly one, "
-        f"or one named {layer_id}",
-        label,
-    )])
+    raise RejectedFile([found("no-single-layer", label, count=len(candidates), what=what,
+                              listed=listed, layer=layer_id)])
 
 
 def _read_geopackage(path: Path, layer_id: str, label: str) -> RawLayer:
@@ -160,11 +130,8 @@ def _read_geopackage(path: Path, layer_id: str, label: str) -> RawLayer:
         layers = [str(name) for name, geometry_type in pyogrio.list_layers(path) if geometry_type]
     except Exception as exc:
         said = without_paths(exc, path, label)
-        raise RejectedFile([Problem(
-            "unreadable", f"无法解析该 GeoPackage：{said}",
-            f"the GeoPackage cannot be parsed: {said}", label,
-        )]) from exc
-    chosen = _pick(layers, layer_id, label, "图层", "layers")
+        raise RejectedFile([found("unreadable.geopackage", label, said=said)]) from exc
+    chosen = _pick(layers, layer_id, label, worded("what_layers"))
     return RawLayer(_read(path, f"{label}:{chosen}", layer=chosen), f"{label}:{chosen}")
 
 
@@ -172,9 +139,7 @@ def _read_zipped_shapefile(path: Path, layer_id: str, label: str, max_bytes: int
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise RejectedFile([Problem(
-            "unreadable", "不是有效的 zip 压缩文件", "not a valid zip archive", label,
-        )]) from exc
+        raise RejectedFile([found("unreadable.zip", label)]) from exc
     with archive, tempfile.TemporaryDirectory(prefix="hengdong-upload-") as tmp:
         members = [m for m in archive.infolist() if not m.is_dir()
                    and PurePosixPath(m.filename).suffix.lower() in SHAPEFILE_PARTS
@@ -184,10 +149,8 @@ def _read_zipped_shapefile(path: Path, layer_id: str, label: str, max_bytes: int
             raise RejectedFile([_too_big(label, unpacked, max_bytes)])
         shapefiles = sorted(m.filename for m in members if m.filename.lower().endswith(".shp"))
         if not shapefiles:
-            raise RejectedFile([Problem(
-                "unreadable", "zip 中没有 .shp 文件", "the zip archive holds no .shp file", label,
-            )])
-        chosen = _pick(shapefiles, layer_id, label, "Shapefile", "shapefiles")
+            raise RejectedFile([found("unreadable.no-shp", label)])
+        chosen = _pick(shapefiles, layer_id, label, worded("what_shapefiles"))
         stem = str(PurePosixPath(chosen).with_suffix(""))
         budget = max_bytes
         for member in members:  # extract flat, by base name only (no paths from the archive)
@@ -197,10 +160,8 @@ def _read_zipped_shapefile(path: Path, layer_id: str, label: str, max_bytes: int
         inner_label = f"{label}/{chosen}"
         missing = [s for s in (".shx", ".dbf") if not (Path(tmp) / f"layer{s}").exists()]
         if missing:
-            raise RejectedFile([Problem(
-                "unreadable", f"Shapefile 缺少 {', '.join(missing)} 文件",
-                f"the shapefile lacks its {', '.join(missing)} file", inner_label,
-            )])
+            raise RejectedFile([found("unreadable.shapefile-parts", inner_label,
+                                      missing=", ".join(missing))])
         return _read_shapefile(Path(tmp) / "layer.shp", inner_label)
 
 
@@ -213,38 +174,25 @@ def _unpack(archive: zipfile.ZipFile, member: zipfile.ZipInfo, target: Path, bud
     """
     where = f"{label}/{member.filename}"
 
-    def refused(code: str, zh: str, en: str) -> RejectedFile:
-        return RejectedFile([Problem(code, zh, en, where)])
+    def refused(key: str, **values: object) -> RejectedFile:
+        return RejectedFile([found(key, where, **values)])
 
     if member.flag_bits & 0x1:
-        raise refused("encrypted-member", "zip 中的文件已加密；请上传未加密的压缩文件",
-                      "the zip member is encrypted; upload an archive without a password")
+        raise refused("encrypted-member")
     if member.compress_type not in ZIP_METHODS:
         method = ZIP_METHOD_NAMES.get(member.compress_type, f"method {member.compress_type}")
-        raise refused("zip-method", f"zip 压缩方式 {method} 不受支持；请用标准 Deflate 重新压缩",
-                      f"zip compression {method} is not supported; re-zip it with standard "
-                      "Deflate")
+        raise refused("zip-method", method=method)
     written = 0
     try:
         with archive.open(member) as source, target.open("wb") as out:
             while chunk := source.read(CHUNK_BYTES):
                 written += len(chunk)
                 if written > budget:
-                    raise RejectedFile([Problem(
-                        "too-big",
-                        f"解压后超过上限 {max_bytes / 1048576:.1f} MB（HENGDONG_ADMIN_MAX_MB），"
-                        "无论压缩文件头如何声明",
-                        f"unpacks to more than the limit of {max_bytes / 1048576:.1f} MB "
-                        "(HENGDONG_ADMIN_MAX_MB), whatever the zip headers claim", where)])
+                    raise refused("too-big.unpacked", limit=max_bytes / 1048576)
                 out.write(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
             RuntimeError) as exc:
-        crc = "CRC" in str(exc)
-        raise refused("damaged-member",
-                      "zip 中的文件已损坏（校验和 CRC 不符）" if crc
-                      else "zip 中的文件已损坏，无法解压",
-                      "the zip member is damaged (bad CRC)" if crc
-                      else "the zip member is damaged and cannot be unpacked") from exc
+        raise refused("damaged-member.crc" if "CRC" in str(exc) else "damaged-member") from exc
     return written
 
 
@@ -275,16 +223,6 @@ def _redecode_without_cpg(frame: gpd.GeoDataFrame, label: str) -> RawLayer:
         fixed = frame.copy()
         for column, values in decoded.items():
             fixed[column] = pd.Series(values, index=frame.index, dtype=object)
-        note = Problem(
-            "encoding-guessed",
-            f"没有 .cpg 文件；属性文字按 {encoding.upper()} 编码读取",
-            f"no .cpg file; attribute text read as {encoding.upper()}",
-            label, severity="warning",
-        )
+        note = found("encoding-guessed", label, severity="warning", encoding=encoding.upper())
         return RawLayer(fixed, label, [note])
-    raise RejectedFile([Problem(
-        "bad-encoding",
-        "属性文字既不是 UTF-8 也不是 GBK 编码；请附上说明编码的 .cpg 文件",
-        "attribute text is neither UTF-8 nor GBK; add a .cpg file naming its encoding",
-        label,
-    )])
+    raise RejectedFile([found("bad-encoding", label)])

@@ -21,7 +21,7 @@ from geo.admin.checks import (
 from geo.admin.crs import parse_declared_crs, to_wgs84
 from geo.admin.derive import derive
 from geo.admin.diff import change_summary
-from geo.admin.problems import Problem, RejectedFile, errors
+from geo.admin.problems import Problem, RejectedFile, errors, found
 from geo.admin.readers import read_vector, without_paths
 from geo.admin.serialize import sha256, to_geojson_bytes
 from geo.store import open_store
@@ -71,9 +71,7 @@ def inspect(path: Path, layer_id: str, crs: str | None = None,
     except Exception as exc:  # the admin gets a message; the log keeps the traceback
         _log.exception("inspecting %s for %s failed", label, layer_id)
         said = without_paths(f"{type(exc).__name__}: {exc}", path, label)
-        return Inspection(layer_id, label, [Problem(
-            "unexpected", f"无法处理该文件（{said}）", f"the file cannot be processed ({said})",
-            label)])
+        return Inspection(layer_id, label, [found("unexpected", label, said=said)])
 
 
 def _inspect(path: Path, rule: LayerRule, crs: str | None, label: str) -> Inspection:
@@ -88,14 +86,10 @@ def _inspect(path: Path, rule: LayerRule, crs: str | None, label: str) -> Inspec
     frame, converted_notes = converted(frame, rule, raw.file_label)
     notes = raw.notes + alias_notes + converted_notes
     if raw.frame.crs is None and declared is None:
-        notes.append(Problem("crs-assumed",
-                             "文件没有坐标系信息，坐标位于衡东县，按 WGS84 经纬度读取",
-                             "the file has no CRS; its coordinates lie in 衡东县 and are read as "
-                             "WGS84 longitude/latitude", raw.file_label, field="geometry",
-                             severity="warning"))
-    found = notes + _validate(frame, rule, raw.file_label)
-    inspection = Inspection(layer_id, raw.file_label, found, frame)
-    if any(p.code == "invalid-geometry" for p in found):
+        notes.append(found("crs-assumed", raw.file_label, field="geometry", severity="warning"))
+    problems = notes + _validate(frame, rule, raw.file_label)
+    inspection = Inspection(layer_id, raw.file_label, problems, frame)
+    if any(p.code == "invalid-geometry" for p in problems):
         fixed, indices = repaired(frame, rule)
         if indices and not errors(_validate(fixed, rule, raw.file_label)):
             inspection.repaired, inspection.repaired_indices = fixed, indices
@@ -106,8 +100,8 @@ def _declared(crs: str | None, label: str) -> str | int | None:
     try:
         return parse_declared_crs(crs)
     except ValueError as exc:
-        raise RejectedFile([Problem("crs-unsupported", f"无法识别指定的坐标系 {crs}", str(exc),
-                                    label, field="geometry")]) from exc
+        raise RejectedFile([found("crs-unsupported.declared", label, field="geometry",
+                                  crs=crs)]) from exc
 
 
 def _validate(frame: gpd.GeoDataFrame, rule: LayerRule, label: str) -> list[Problem]:

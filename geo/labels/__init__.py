@@ -2,14 +2,15 @@
 show, in 中文 and English, and the one lookup (`label`) and bilingual pick (`pick`).
 
 geo/ must not import ui/, so the catalogue lives here, where geo/, layers/ and ui/ can all
-import it. It is split by area (app.py, sheets.py, report.py, vocabulary.py); the sheet and
-report words are looked up as "sheet.<key>" and "report.<key>", the others by their key.
+import it. It is split by area (app.py, sheets.py, report.py, problems.py, vocabulary.py);
+the sheet and report words are looked up as "sheet.<key>" and "report.<key>", the findings
+about uploaded files and sites (problems.py) as "problem.<key>", the others by their key.
 tests/test_labels.py checks every key has both languages with the same placeholders and is used.
 """
 
 from typing import Literal
 
-from geo.labels import app, report, sheets, vocabulary
+from geo.labels import app, problems, report, sheets, vocabulary
 
 Lang = Literal["zh", "en"]
 DEFAULT_LANG: Lang = "zh"
@@ -19,7 +20,8 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 def _catalogue() -> dict[str, dict[str, str]]:
     areas = [app.LABELS, vocabulary.LABELS,
              {f"sheet.{k}": v for k, v in sheets.LABELS.items()},
-             {f"report.{k}": v for k, v in report.LABELS.items()}]
+             {f"report.{k}": v for k, v in report.LABELS.items()},
+             {f"problem.{k}": v for k, v in problems.LABELS.items()}]
     merged: dict[str, dict[str, str]] = {}
     for area in areas:
         twice = set(merged) & set(area)

@@ -501,4 +501,87 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "副中心及其带动乡镇",
         "en": "Sub-centres and the towns they lead",
     },
+    # issue 17b: the map's and admin page's remaining sentences (were pick() literal pairs)
+    "map_at_village_centre": {
+        "zh": "：按{village}中心点示意",
+        "en": ": shown at the centre of {village} village",
+    },
+    "map_eco_in_township": {
+        "zh": "：位于{township}，具体位置规划未给出",
+        "en": ": in {township}; the plan gives no exact place",
+    },
+    "map_park_in_township": {
+        "zh": "：位于{township}，园区范围规划未给出",
+        "en": ": in {township}; the plan gives no boundary",
+    },
+    "map_eco_not_located": {
+        "zh": "未定位（规划未给出位置）：{names}",
+        "en": "Not located (no place in the plan): {names}",
+    },
+    "map_redline_figures": {
+        "zh": "共 {km2:g} km²，占全县 {share:g}%",
+        "en": "{km2:g} km² in all, {share:g}% of the county",
+    },
+    "map_redline_no_polygons": {
+        "zh": "无多边形：开放数据中没有红线范围，地图上不绘制；"
+        "管理员可在管理页导入官方红线（图层 redline）",
+        "en": "No polygons: no open data has the red line, so it is not drawn; an admin can load "
+        "the official one (layer 'redline') on the admin page",
+    },
+    "map_eco_point_note": {
+        "zh": "点 = 所在村的中心点（地理编码）；虚线范围 = 仅知所在乡镇",
+        "en": "dot = centre of its village (geocoded); dashed area = only its township is known",
+    },
+    "map_led_by_sub_centre": {"zh": "受{centre}副中心带动", "en": "Led by the {centre} sub-centre"},
+    "map_park_township_only": {
+        "zh": "仅知所在乡镇，虚线为该乡镇范围",
+        "en": "only the township is known: the dashed outline is that township",
+    },
+    "map_park_not_located": {"zh": "未定位：{names}", "en": "Not located: {names}"},
+    "map_projects_located": {
+        "zh": "已定位 {located}/{total} 项",
+        "en": "{located} of {total} located",
+    },
+    "map_district_from_villages": {
+        "zh": "由{zone}各村中心点近似定位",
+        "en": "placed approximately from the villages of the {zone} zone",
+    },
+    "map_route_not_located": {"zh": "（未定位：{names}）", "en": " (not located: {names})"},
+    "map_stop_at_village": {"zh": "按{village}中心点", "en": "at the centre of {village}"},
+    "map_stops_located": {
+        "zh": "已定位 {placed}/{total} 站",
+        "en": "{placed} of {total} stops located",
+    },
+    "admin_page_caption": {
+        "zh": "用官方数据替换图层：校验、留存每个版本、可回滚。",
+        "en": "Replace a layer with official data: validated, every version kept, reversible.",
+    },
+    "admin_writing": {
+        "zh": "正在写入版本库；若另一管理员正在写入，将等待（最多 {limit:.0f} 秒）…",
+        "en": "Writing to the version store; if another admin is writing, this waits "
+        "(at most {limit:.0f} s)…",
+    },
+    "admin_upload_formats": {
+        "zh": "GeoJSON、压缩的 Shapefile（.zip）或 GeoPackage",
+        "en": "GeoJSON, zipped Shapefile (.zip) or GeoPackage",
+    },
+    "admin_repair_offer": {
+        "zh": "可生成修复后的几何（要素 {features}），请先下载检查。",
+        "en": "A repaired version is offered for features {features}; download and check it first.",
+    },
+    "admin_imported_as": {"zh": "已导入为 v{version}。", "en": "Imported as v{version}."},
+    "admin_current_version": {"zh": "当前：{version}{by}", "en": "Now: {version}{by}"},
+    "admin_current_by": {"zh": "（{admin}）", "en": " by {admin}"},
+    "admin_now_serving": {"zh": "现在使用 v{version}。", "en": "Now serving v{version}."},
+    "admin_history_current": {"zh": "当前", "en": "Current"},
+    "admin_history_admin": {"zh": "管理员", "en": "Admin"},
+    "admin_history_comment": {"zh": "说明", "en": "Comment"},
+    "admin_history_file": {"zh": "文件", "en": "File"},
+    "admin_history_source": {"zh": "来源", "en": "Source"},
+    "admin_history_sha256": {"zh": "sha256", "en": "sha256"},
+    "admin_history_changes": {"zh": "变化", "en": "Changes"},
+    "map_route_stop": {"zh": "第{position}站/{count}", "en": "stop {position}/{count}"},
+    "map_axis_main": {"zh": "主轴", "en": "main axis"},
+    "map_schematic_link": {"zh": "示意连线", "en": "schematic link"},
+    "map_approximate_location": {"zh": "近似位置", "en": "approximate location"},
 }

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import shapely
 
-from geo.admin.problems import Problem
+from geo.admin.problems import Problem, found
 from geo.precision import COORDINATE_DECIMALS
 from geo.site.distances import distances
 from geo.site.extent import locate
@@ -56,11 +56,8 @@ def check_site(site: SiteInput, buffer_m: float | None = None,
     notes = site.notes + prepared.notes
     if extent.outside_share > 0:
         names = "、".join(n["name"] for n in extent.neighbours) or "-"
-        notes.append(Problem(
-            "partly-outside",
-            f"场址有 {extent.outside_share:.1%} 位于衡东县之外（{names}）；只检查县内部分",
-            f"{extent.outside_share:.1%} of the site lies outside 衡东县 ({names}); only the "
-            "part inside is checked", site.source, severity="warning"))
+        notes.append(found("partly-outside", site.source, severity="warning",
+                           share=extent.outside_share, names=names))
     return {
         "schema": SCHEMA,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),

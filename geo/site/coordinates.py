@@ -12,6 +12,7 @@ import shapely
 from pyproj import Transformer
 
 from geo.admin.crs import REGION
+from geo.admin.problems import Worded, worded
 from geo.site.inputs import CrsUsed, SiteInput
 from geo.site.limits import MAX_VERTICES
 from geo.site.problems import rejected
@@ -28,21 +29,14 @@ def parse_coordinates(text: str, zone_key: str = DEFAULT_ZONE, as_line: bool = F
     """The site the pasted text describes, or SiteRejected naming the line."""
     rows = _rows(text, source)
     if not rows:
-        raise rejected("no-coordinates", "没有坐标：每行输入一个点（经度,纬度 或 X Y）",
-                       "no coordinates: give one point a line (lon,lat or X Y)", source)
+        raise rejected("no-coordinates", source)
     if len(rows) > MAX_VERTICES:
-        raise rejected("too-many-vertices",
-                       f"共 {len(rows)} 个点，超过上限 {MAX_VERTICES}",
-                       f"{len(rows)} points, more than the limit of {MAX_VERTICES}", source)
+        raise rejected("too-many-vertices.points", source, points=len(rows), limit=MAX_VERTICES)
     first_line, (a, b) = rows[0]
     geographic = abs(a) <= 180 and abs(b) <= 180
     for line, (x, y) in rows:
         if (abs(x) <= 180 and abs(y) <= 180) != geographic:
-            raise rejected("mixed-coordinates",
-                           f"第 {line} 行与第 {first_line} 行的坐标种类不同"
-                           "（经纬度与平面坐标混用）",
-                           f"line {line} is not the same kind of coordinate as line {first_line} "
-                           "(longitude/latitude mixed with projected X Y)", source)
+            raise rejected("mixed-coordinates", source, line=line, first=first_line)
     if geographic:
         points, crs = _lonlat(rows, source), CrsUsed("WGS84 / CGCS2000 经纬度 (EPSG:4326)", 4326)
     else:
@@ -68,14 +62,9 @@ def _rows(text: str, source: str) -> list[tuple[int, tuple[float, float]]]:
                 tokens = tokens[1:]  # a point number, then X Y
         bad = next((t for t in tokens if not NUMBER.match(t)), None)
         if bad is not None or len(tokens) != 2:
-            what_zh = (f"“{bad}”不是数字" if bad is not None
-                       else f"应为两个数，现有 {len(tokens)} 个")
-            what_en = f"'{bad}' is not a number" if bad is not None else \
-                f"expected two numbers, found {len(tokens)}"
-            raise rejected("bad-line",
-                           f"第 {number} 行无法识别：{what_zh}（{raw.strip()[:60]}）",
-                           f"line {number} cannot be read: {what_en} ({raw.strip()[:60]})",
-                           source)
+            what = (worded("not_a_number", token=bad) if bad is not None
+                    else worded("two_numbers", count=len(tokens)))
+            raise rejected("bad-line", source, line=number, what=what, text=raw.strip()[:60])
         rows.append((number, (float(tokens[0]), float(tokens[1]))))
     return rows
 
@@ -89,14 +78,8 @@ def _lonlat(rows, source: str) -> list[tuple[float, float]]:
         if _in_region(lon, lat):
             continue
         if _in_region(lat, lon):
-            raise rejected("axes-swapped",
-                           f"第 {line} 行像是“纬度,经度”顺序；请按“经度,纬度”输入",
-                           f"line {line} looks like latitude,longitude; give longitude,latitude",
-                           source)
-        raise rejected("outside-region",
-                       f"第 {line} 行的经纬度 ({lon}, {lat}) 不在衡东县附近",
-                       f"line {line}: longitude/latitude ({lon}, {lat}) is not near 衡东县",
-                       source)
+            raise rejected("axes-swapped.latlon", source, line=line)
+        raise rejected("outside-region.lonlat", source, line=line, lon=lon, lat=lat)
     return [xy for _, xy in rows]
 
 
@@ -110,42 +93,28 @@ def _gauss_kruger(rows, zone_key: str, source: str) -> tuple[list[tuple[float, f
     if x0 >= 10_000_000 or (
             NORTHING_RANGE[0] <= y0 <= NORTHING_RANGE[1] and not
             NORTHING_RANGE[0] <= x0 <= NORTHING_RANGE[1]):
-        raise rejected("axes-swapped",
-                       f"第 {first_line} 行像是“Y X”（东坐标在前）；高斯坐标请按“X Y”输入，"
-                       "X 为北坐标（约 300 万），Y 为东坐标",
-                       f"line {first_line} looks like 'Y X' (easting first); give Gauss-Krüger "
-                       "pairs as 'X Y', X the northing (about 3 000 000), Y the easting", source)
+        raise rejected("axes-swapped.gauss", source, line=first_line)
     prefixed = has_zone_prefix(y0)
     chosen: Zone
     if prefixed:
         found = zone_of_prefix(y0)
         if found is None:
-            raise rejected("unknown-zone",
-                           f"第 {first_line} 行东坐标的带号 {int(y0 // 1_000_000)} "
-                           "不是衡东县所在的 3° 带第 38 带或 6° 带第 19 带",
-                           f"line {first_line}: zone number {int(y0 // 1_000_000)} in front of the "
-                           "easting is neither the 3° zone 38 nor the 6° zone 19 衡东县 lies in",
-                           source)
+            raise rejected("unknown-zone", source, line=first_line, zone=int(y0 // 1_000_000))
         chosen = found
     else:
         chosen = zone(zone_key)
     points = []
     for line, (x, y) in rows:
         if has_zone_prefix(y) != prefixed or (prefixed and zone_of_prefix(y) != chosen):
-            raise rejected("mixed-zones",
-                           f"第 {line} 行的带号与第 {first_line} 行不同",
-                           f"line {line} has another zone number than line {first_line}", source)
+            raise rejected("mixed-zones", source, line=line, first=first_line)
         if not NORTHING_RANGE[0] <= x <= NORTHING_RANGE[1]:
-            raise rejected("outside-region",
-                           f"第 {line} 行的 X（北坐标）{x} 不在衡东县范围"
-                           "（约 2 900 000–3 100 000）",
-                           f"line {line}: X (northing) {x} is not at 衡东县 "
-                           "(about 2 900 000–3 100 000)", source)
+            raise rejected("outside-region.northing", source, line=line, x=x)
         epsg = chosen.epsg_prefixed if prefixed else chosen.epsg_plain
         lon, lat = _to_lonlat(epsg).transform(y, x)
         if not _in_region(lon, lat):
-            raise rejected("outside-region", *_wrong_zone_hint(line, x, y, chosen, prefixed),
-                           source)
+            raise rejected("outside-region.zone", source, line=line,
+                           zone=Worded(chosen.label_zh, chosen.label_en),
+                           fits=_fitting_zone(x, y, chosen, prefixed))
         points.append((lon, lat))
     epsg = chosen.epsg_prefixed if prefixed else chosen.epsg_plain
     if prefixed:
@@ -158,17 +127,14 @@ def _gauss_kruger(rows, zone_key: str, source: str) -> tuple[list[tuple[float, f
     return points, crs
 
 
-def _wrong_zone_hint(line: int, x: float, y: float, chosen: Zone,
-                     prefixed: bool) -> tuple[str, str]:
+def _fitting_zone(x: float, y: float, chosen: Zone, prefixed: bool) -> Worded:
+    """The hint naming another zone the point does fall in, if one does."""
     others = [z for z in ZONES.values() if z != chosen]
     fits = [z for z in others if not prefixed
             and _in_region(*_to_lonlat(z.epsg_plain).transform(y, x))]
-    zh = f"第 {line} 行的坐标按{chosen.label_zh}换算后不在衡东县"
-    en = f"line {line}: read as the {chosen.label_en}, the point is not in 衡东县"
-    if fits:
-        zh += f"；按{fits[0].label_zh}则在县内，请改选该分带"
-        en += f"; as the {fits[0].label_en} it is, so pick that zone"
-    return zh, en
+    if not fits:
+        return Worded("", "")
+    return worded("zone_fits", zone=Worded(fits[0].label_zh, fits[0].label_en))
 
 
 def _shape(points: list[tuple[float, float]], as_line: bool):

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.admin.problems import Worded, worded
 from geo.site.layers import layer
 from geo.site.measure import POLYGONAL, area_m2, distance_m, length_m
 from geo.site.problems import rejected
@@ -55,14 +56,11 @@ def locate(checked: BaseGeometry, source: str) -> Extent:
     if inside.is_empty or size(inside) == 0:
         away = distance_m(checked, county)
         where = _neighbours_of(checked)
-        names_zh = ("位于" + "、".join(n["name"] for n in where)) if where else \
-            "不在任何相邻县区内"
-        names_en = ("in " + ", ".join(n["name_en"] or n["name"] for n in where)) if where else \
-            "in none of its neighbours"
-        raise rejected("outside-county",
-                       f"场址完全位于衡东县之外：距县界 {away / 1000:.2f} km，{names_zh}",
-                       f"the site lies entirely outside 衡东县: {away / 1000:.2f} km from the "
-                       f"county boundary, {names_en}", source)
+        names = worded("in_neighbours", names=Worded(
+            "、".join(n["name"] for n in where),
+            ", ".join(n["name_en"] or n["name"] for n in where))) if where else \
+            worded("in_no_neighbour")
+        raise rejected("outside-county.site", source, km=away / 1000, names=names)
     total, kept = size(checked), size(inside)
     outside = shapely.difference(checked, county)
     share = max(0.0, 1 - kept / total) if total else 0.0

@@ -16,7 +16,7 @@ import shapely
 from pyproj import CRS
 
 from geo.admin.crs import GCJ02, parse_declared_crs, to_wgs84
-from geo.admin.problems import Problem, RejectedFile
+from geo.admin.problems import Problem, RejectedFile, Worded, found, worded
 from geo.admin.readers import read_vector
 from geo.site.coordinates import NORTHING_RANGE
 from geo.site.inputs import CrsUsed, SiteInput
@@ -37,20 +37,16 @@ def read_site_file(path: Path, label: str | None = None, crs: str | None = None,
     label = label or path.name
     size, limit = path.stat().st_size, max_file_bytes()
     if size > limit:
-        raise rejected("too-big",
-                       f"文件大小 {size / 1048576:.1f} MB 超过上限 {limit / 1048576:.1f} MB"
-                       f"（{SITE_MAX_MB_ENV}）",
-                       f"the file is {size / 1048576:.1f} MB, above the limit of "
-                       f"{limit / 1048576:.1f} MB ({SITE_MAX_MB_ENV})", label)
+        raise rejected("too-big.site", label, mb=size / 1048576, limit=limit / 1048576,
+                       env=SITE_MAX_MB_ENV)
     suffix = path.suffix.lower()
     if suffix not in ACCEPTED.split():
-        raise rejected("unsupported-type",
-                       f"不支持的文件类型 {suffix or '(无扩展名)'}；可用 {ACCEPTED}",
-                       f"unsupported file type {suffix or '(none)'}; use {ACCEPTED}", label)
+        raise rejected("unsupported-type.site", label, suffix=suffix or worded("no_suffix"),
+                       accepted=ACCEPTED)
     try:
         declared = parse_declared_crs(crs)
     except ValueError as exc:
-        raise rejected("crs-unsupported", f"无法识别指定的坐标系 {crs}", str(exc), label) from exc
+        raise rejected("crs-unsupported.declared", label, crs=crs) from exc
     try:
         if suffix == ".dxf":
             frame, used = _dxf_in_wgs84(_read_all_layers(path, label), label, declared, zone_key)
@@ -71,8 +67,7 @@ def _read_all_layers(path: Path, label: str) -> gpd.GeoDataFrame:
         layers = [name for name, kind in pyogrio.list_layers(path) if kind] or [None]
         frames = [pyogrio.read_dataframe(path, layer=name) for name in layers]
     except Exception as exc:  # GDAL raises many kinds; all mean "cannot parse"
-        raise rejected("unreadable", f"无法解析该文件：{exc}", f"the file cannot be parsed: {exc}",
-                       label) from exc
+        raise rejected("unreadable", label, said=exc) from exc
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     return gpd.GeoDataFrame(frame, geometry=frame.geometry.name, crs=frames[0].crs)
 
@@ -107,7 +102,7 @@ def _dxf_in_wgs84(raw: gpd.GeoDataFrame, label: str, declared,
         return frame, used
     present = raw.geometry[~(raw.geometry.isna() | raw.geometry.is_empty)]
     if len(present) == 0:
-        raise rejected("no-features", "文件中没有几何要素", "the file holds no geometries", label)
+        raise rejected("no-features.site", label)
     minx, miny, maxx, maxy = present.total_bounds
     x, y = (minx + maxx) / 2, (miny + maxy) / 2
     if abs(x) <= 180 and abs(y) <= 90:
@@ -129,18 +124,8 @@ def _dxf_in_wgs84(raw: gpd.GeoDataFrame, label: str, declared,
         used.note_en = f"DXF carries no CRS; read as {chosen.label_en} (EPSG:{epsg}) ({how_en})"
         return frame, used
     if NORTHING_RANGE[0] <= x <= NORTHING_RANGE[1]:
-        raise rejected("axes-swapped",
-                       f"DXF 的 X 坐标（约 {x:.0f}）像是北坐标、Y 坐标（约 {y:.0f}）像是东坐标："
-                       "X/Y 轴颠倒；请在 CAD 中按 X=东坐标、Y=北坐标导出，或转换后再上传",
-                       f"the DXF's X (about {x:.0f}) looks like a northing and its Y (about "
-                       f"{y:.0f}) like an easting: the axes are swapped; export with X = easting "
-                       "and Y = northing", label)
-    raise rejected("crs-unknown",
-                   f"DXF 没有坐标系信息，其坐标（中心约 {x:.0f}, {y:.0f}）既不是衡东县的经纬度，"
-                   "也不是 CGCS2000 高斯-克吕格坐标；请指定坐标系（命令行 --crs EPSG:4526 等）",
-                   f"the DXF carries no CRS and its coordinates (centre about {x:.0f}, {y:.0f}) "
-                   "are neither longitude/latitude at 衡东县 nor CGCS2000 Gauss-Krüger; "
-                   "declare the CRS (CLI: --crs EPSG:4526 or another)", label)
+        raise rejected("axes-swapped.dxf", label, x=x, y=y)
+    raise rejected("crs-unknown", label, x=x, y=y)
 
 
 def _as_area(geometry):
@@ -173,8 +158,7 @@ def _one_geometry(geometries: list, label: str):
             return parts[0] if len(parts) == 1 else {
                 "polygon": shapely.MultiPolygon, "line": shapely.MultiLineString,
                 "point": shapely.MultiPoint}[kind](parts)
-    raise rejected("no-features", "文件中没有非空的几何要素",
-                   "the file holds no non-empty geometry", label)
+    raise rejected("no-features.non-empty", label)
 
 
 def _feature_notes(geometries: list, label: str) -> list[Problem]:
@@ -183,15 +167,11 @@ def _feature_notes(geometries: list, label: str) -> list[Problem]:
     used = next(k for k in ("polygon", "line", "point") if kinds[k])
     for index, geometry in enumerate(geometries):
         if geometry is None or geometry.is_empty:
-            notes.append(Problem("empty-geometry", "几何为空，已跳过", "empty geometry, skipped",
-                                 label, index, severity="warning"))
+            notes.append(found("empty-geometry.skipped", label, index, severity="warning"))
     ignored = {k: len(v) for k, v in kinds.items() if k != used and v}
     if ignored:
         listed_zh = "、".join(f"{n} 个{KIND_ZH[k]}" for k, n in ignored.items())
         listed_en = ", ".join(f"{n} {k}(s)" for k, n in ignored.items())
-        notes.append(Problem("parts-ignored",
-                             f"只检查文件中的{KIND_ZH[used]}要素，"
-                             f"忽略 {listed_zh}（如注记、辅助线）",
-                             f"only the {used}s of the file are checked; ignored {listed_en} "
-                             "(annotations, construction lines)", label, severity="warning"))
+        notes.append(found("parts-ignored", label, severity="warning",
+                           used=Worded(KIND_ZH[used], used), listed=Worded(listed_zh, listed_en)))
     return notes

@@ -1,6 +1,6 @@
 """Why a site cannot be checked: each problem names what and where (line, vertex, feature)."""
 
-from geo.admin.problems import Problem
+from geo.admin.problems import Problem, found
 
 
 class SiteRejected(Exception):
@@ -11,11 +11,8 @@ class SiteRejected(Exception):
         super().__init__("; ".join(p.bilingual() for p in problems))
 
 
-def problem(code: str, zh: str, en: str, where: str, feature: int | None = None) -> Problem:
-    """One blocking problem; `where` is the file or input, with ':line' for pasted text."""
-    return Problem(code, zh, en, where, feature_index=feature)
-
-
-def rejected(code: str, zh: str, en: str, where: str, feature: int | None = None) -> SiteRejected:
-    """An exception carrying one problem."""
-    return SiteRejected([problem(code, zh, en, where, feature)])
+def rejected(key: str, where: str, feature: int | None = None,
+             **values: object) -> SiteRejected:
+    """An exception carrying one blocking problem, worded by the catalogue's 'problem.<key>'
+    (geo.admin.problems.found); `where` is the file or input."""
+    return SiteRejected([found(key, where, feature, **values)])
