@@ -6,7 +6,8 @@ point inside a township (the event the map component sends on a click, re-runnin
 fragment) and waits for the re-run to finish with that township in the map's state (the panel
 follows it in the browser). Recorded: errors (exceptions shown, error boxes, township not
 selected, timeouts, dropped connections), click latency (send -> script finished)
-percentiles, and server memory (process tree RSS) before the sessions and with all of them open, per session.
+percentiles, and server memory (process tree RSS) before the sessions and with all of them
+open, per session.
 
 Bounded: traffic only to 127.0.0.1, N sessions x `clicks` clicks, every wait under
 CLICK_TIMEOUT_S and the whole scenario under SCENARIO_LIMIT_S.
