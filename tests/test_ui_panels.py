@@ -145,3 +145,11 @@ def test_compare_table_has_a_column_per_kind_of_project(plan) -> None:
     assert "城北商业综合体" in frame.loc["洣水镇", "项目·商贸市场"]
     assert "S214 大浦至石滩公路" in frame.loc["石滩乡", "项目·道路交通"]
     assert frame.loc["洣水镇", "城区片区"] == "河西新区"
+
+
+def test_features_with_the_same_facts_are_held_once_in_the_facts_resource() -> None:
+    from ui.panel_view import _one_per_shared_kind
+
+    parcels = {f"redline:{i}": f"parcel {i}" for i in range(3)}
+    kept = _one_per_shared_kind({"reservoir:a": "a", **parcels})  # type: ignore[arg-type]
+    assert kept == {"reservoir:a": "a", "redline:*": "parcel 0"}

@@ -14,7 +14,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from geo.data_version import data_version
-from layers.identify import catalogue
+from layers.identify import REDLINE_PREFIX, FeatureFacts, catalogue
 from ui.feature_panel import LIST_SEPARATOR, feature_html, other_name
 from ui.i18n import Lang, t
 from ui.map_resource import data_modified, publish, resource_name
@@ -31,7 +31,8 @@ PANEL_COMPONENT = _hd_panel.name  # "ui.panel_view.hd_panel": the iframe's title
 
 def facts_text(lang: Lang) -> str:
     """The facts resource: JSON of every township's panel and every feature's facts (HTML)."""
-    features = {i: f for i, f in catalogue().items() if f.kind != "township"}
+    features = _one_per_shared_kind({i: f for i, f in catalogue().items()
+                                     if f.kind != "township"})
     facts = {
         "hint": f'<div class="hd-hint">{escape(t("panel_pick", lang))}</div>',
         "townships": {code: township_html(code, lang) for code in plan().township_views},
@@ -41,6 +42,20 @@ def facts_text(lang: Lang) -> str:
         "separator": LIST_SEPARATOR[lang],
     }
     return json.dumps(facts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+SHARED_FACTS = (REDLINE_PREFIX,)
+"""Id prefixes whose features all have the same facts (every parcel of the imported red line):
+the facts resource holds them once, under '<prefix>*' (20 000 parcels would be 20 000 copies)."""
+
+
+def _one_per_shared_kind(features: dict[str, FeatureFacts]) -> dict[str, FeatureFacts]:
+    kept = {i: f for i, f in features.items() if not i.startswith(SHARED_FACTS)}
+    for prefix in SHARED_FACTS:
+        first = next((f for i, f in features.items() if i.startswith(prefix)), None)
+        if first is not None:
+            kept[f"{prefix}*"] = first
+    return kept
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

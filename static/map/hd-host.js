@@ -143,8 +143,17 @@
 
   function round(value) { return Math.round(value * 1e6) / 1e6; }
 
+  /* The replaced map is taken off the page at once and removed once a zoom it may be running
+     has ended: Leaflet 1.9 ends a zoom 250 ms later and throws if the map is gone by then
+     (Leaflet issue #9575: a new language or basemap right after a township pick). */
+  var ZOOM_END_MS = 250;
+  function retire(map) {
+    map.stop();
+    setTimeout(function () { map.remove(); }, 2 * ZOOM_END_MS);
+  }
+
   function show(url, definition, height) {
-    if (HD.map) HD.map.remove();
+    if (HD.map) retire(HD.map);
     HD.map = null;
     HD.townships = {};
     HD.overlays = {};

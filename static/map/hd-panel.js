@@ -27,13 +27,20 @@
     return facts[resource];
   }
 
+  /* A feature's entry in table (features or names): its own, or its kind's shared one
+     ("redline:*", ui/panel_view.py SHARED_FACTS). */
+  function entry(table, id) {
+    return table[id] !== undefined ? table[id] : table[id.slice(0, id.indexOf(":") + 1) + "*"];
+  }
+
   /* HTML of the features block: the most specific feature, the others there named. */
   function featuresHtml(data, ids) {
-    var known = (ids || []).filter(function (id) { return data.features[id]; });
+    var known = (ids || []).filter(function (id) { return entry(data.features, id); });
     if (!known.length) return "";
-    var html = '<div class="hd-feature">' + data.features[known[0]];
+    var html = '<div class="hd-feature">' + entry(data.features, known[0]);
     if (known.length > 1) {
-      var names = known.slice(1).map(function (id) { return data.names[id]; }).join(data.separator);
+      var names = known.slice(1).map(function (id) { return entry(data.names, id); })
+        .join(data.separator);
       var caption = document.createElement("p");
       caption.className = "hd-others";
       caption.textContent = data.others.replace("{names}", function () { return names; }); // text
