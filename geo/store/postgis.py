@@ -39,10 +39,9 @@ from geo.store.model import (
     StoreUnreadable,
     VersionMeta,
     account_from_row,
-    meta_from_row,
     now_utc,
-    verified,
 )
+from geo.store.reads import VersionReads
 
 SCHEMA_NAME = "hengdong"
 WRITE_LOCK_KEY = 0x48454E47  # "HENG": the advisory lock every write of the store takes
@@ -126,8 +125,10 @@ def feature_rows(layer_id: str, version: int, geojson: bytes) -> Iterator[tuple]
         yield layer_id, version, index, properties, ewkb
 
 
-class PostgisStore:
+class PostgisStore(VersionReads):
     """Read/write access to the version store in the PostgreSQL database at `url`."""
+
+    PARAM = "%s"
 
     def __init__(self, url: str):
         self.url = url
@@ -229,38 +230,6 @@ class PostgisStore:
             row = None if db is None else db.execute(
                 "SELECT version FROM current WHERE layer_id = %s", (layer_id,)).fetchone()
         return row[0] if row else OPEN_SOURCE_VERSION
-
-    def current_meta(self, layer_id: str) -> VersionMeta | None:
-        """Metadata of the imported version being served, None when serving data/."""
-        with self._read() as db:
-            row = None if db is None else db.execute(
-                f"SELECT {', '.join('v.' + c for c in META_COLUMNS)} FROM current c "
-                "JOIN versions v ON v.layer_id = c.layer_id AND v.version = c.version "
-                "WHERE c.layer_id = %s", (layer_id,)).fetchone()
-        return meta_from_row(row) if row else None
-
-    def version_bytes(self, layer_id: str, version: int) -> bytes:
-        """The stored GeoJSON of one version, exactly as imported."""
-        with self._read() as db:
-            row = None if db is None else db.execute(
-                "SELECT geojson FROM versions WHERE layer_id = %s AND version = %s",
-                (layer_id, version)).fetchone()
-        if row is None:
-            raise KeyError(f"layer {layer_id} has no version {version}")
-        return bytes(row[0])
-
-    def verified_bytes(self, layer_id: str, version: int, recorded_sha256: str) -> bytes:
-        """The stored GeoJSON of a version, checked against the checksum recorded at import."""
-        return verified(layer_id, version, self.version_bytes(layer_id, version),
-                        recorded_sha256)
-
-    def history(self, layer_id: str) -> list[VersionMeta]:
-        """Every version of a layer, oldest first."""
-        with self._read() as db:
-            rows = [] if db is None else db.execute(
-                f"SELECT {', '.join(META_COLUMNS)} FROM versions WHERE layer_id = %s "
-                "ORDER BY version", (layer_id,)).fetchall()
-        return [meta_from_row(r) for r in rows]
 
     def audit_log(self, layer_id: str | None = None) -> list[dict[str, Any]]:
         """Audit entries, newest first (all layers when layer_id is None)."""

@@ -24,17 +24,15 @@ from typing import Any
 
 from geo.store.model import (
     LOCK_WAIT_LIMIT_S,
-    META_COLUMNS,
     OPEN_SOURCE_VERSION,
     AuditEntry,
     NewVersion,
     StoreBusy,
     StoreUnreadable,
     VersionMeta,
-    meta_from_row,
     now_utc,
-    verified,
 )
+from geo.store.reads import VersionReads
 from geo.store.sqlite_accounts import AccountTables, migrate, write_audit
 
 BUSY_TIMEOUT_S = 60.0  # readers wait this long for a writer's lock
@@ -96,7 +94,7 @@ def _unreadable(path: Path, error: Exception) -> StoreUnreadable:
 
 
 
-class VersionStore(AccountTables):
+class VersionStore(VersionReads, AccountTables):
     """Read/write access to the version database at `path` (created on first write, 0600)."""
 
     def __init__(self, path: Path):
@@ -218,40 +216,6 @@ class VersionStore(AccountTables):
             row = db.execute("SELECT version FROM current WHERE layer_id = ?",
                              (layer_id,)).fetchone()
         return row[0] if row else OPEN_SOURCE_VERSION
-
-    def current_meta(self, layer_id: str) -> VersionMeta | None:
-        """Metadata of the imported version being served, None when serving data/."""
-        with self._read() as db:
-            if db is None:
-                return None
-            row = db.execute(
-                f"SELECT {', '.join('v.' + c for c in META_COLUMNS)} FROM current c "
-                "JOIN versions v ON v.layer_id = c.layer_id AND v.version = c.version "
-                "WHERE c.layer_id = ?", (layer_id,)).fetchone()
-        return meta_from_row(row) if row else None
-
-    def version_bytes(self, layer_id: str, version: int) -> bytes:
-        """The stored GeoJSON of one version, exactly as imported."""
-        with self._read() as db:
-            row = None if db is None else db.execute(
-                "SELECT geojson FROM versions WHERE layer_id = ? AND version = ?",
-                (layer_id, version)).fetchone()
-        if row is None:
-            raise KeyError(f"layer {layer_id} has no version {version}")
-        return bytes(row[0])
-
-    def verified_bytes(self, layer_id: str, version: int, recorded_sha256: str) -> bytes:
-        """The stored GeoJSON of a version, checked against the checksum recorded at import."""
-        return verified(layer_id, version, self.version_bytes(layer_id, version),
-                        recorded_sha256)
-
-    def history(self, layer_id: str) -> list[VersionMeta]:
-        """Every version of a layer, oldest first."""
-        with self._read() as db:
-            rows = [] if db is None else db.execute(
-                f"SELECT {', '.join(META_COLUMNS)} FROM versions WHERE layer_id = ? "
-                "ORDER BY version", (layer_id,)).fetchall()
-        return [meta_from_row(r) for r in rows]
 
     def audit_log(self, layer_id: str | None = None) -> list[dict[str, Any]]:
         """Audit entries, newest first (all layers when layer_id is None)."""
