@@ -113,7 +113,8 @@ def title_of_redline(lang: str) -> str:
 
 
 def _unlocated(features: list, lang: str) -> tuple[str, ...]:
-    names = "、".join(field_text(f, "name", lang) for f in features if not f.places)
+    names = label("map_list_separator", lang).join(
+        field_text(f, "name", lang) for f in features if not f.places)
     return (label("map_eco_not_located", lang, names=names),) if names else ()
 
 

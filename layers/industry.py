@@ -100,7 +100,8 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     """Legend lines: the two highlight shades and the parks (unlocated ones named)."""
     facts = plan()
     citations = [c for i in facts.industries for a in i.assignments for c in a.citations]
-    unlocated = "、".join(field_text(p, "name", lang) for p in facts.parks if not p.places)
+    unlocated = label("map_list_separator", lang).join(
+        field_text(p, "name", lang) for p in facts.parks if not p.places)
     park_notes = (label("map_park_township_only", lang),)
     if unlocated:
         park_notes += (label("map_park_not_located", lang, names=unlocated),)

@@ -124,7 +124,8 @@ def legend_entries(lang: str) -> list[LegendEntry]:
     for route in plan().routes:
         placed, missing = placed_stops(route, lang)
         located = label("map_stops_located", lang, placed=len(placed), total=len(route.stops))
-        unlocated = label("map_not_located", lang) + "、".join(missing) if missing else ""
+        unlocated = (label("map_not_located", lang)
+                     + label("map_list_separator", lang).join(missing)) if missing else ""
         entries.append(LegendEntry(
             LAYER_ID, f"{route.number} {field_text(route, 'name', lang)}",
             styles[f"line{route.number}"],
