@@ -47,6 +47,22 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def checksum_findings(layer_id: str, version: int, data: tuple[bytes, str],
+                      upload: tuple[bytes, str]) -> list[Finding]:
+    """What is wrong with one stored version's bytes: (stored data, its recorded sha256) and
+    (the upload kept, its sha256) checked against their checksums (both backends)."""
+    findings = []
+    if _sha256(bytes(data[0])) != data[1]:
+        findings.append(Finding(f"{layer_id} v{version} 的数据与导入时的校验和不符",
+                                f"{layer_id} v{version}: stored data does not match the "
+                                "checksum recorded at import", layer_id, version))
+    if _sha256(bytes(upload[0])) != upload[1]:
+        findings.append(Finding(f"{layer_id} v{version} 的上传文件与记录的校验和不符",
+                                f"{layer_id} v{version}: the uploaded file kept does not "
+                                "match its checksum", layer_id, version))
+    return findings
+
+
 def check(path: Path) -> list[Finding]:
     """Everything wrong with the store at `path` (empty: sound, or nothing imported yet)."""
     if not path.exists():
@@ -75,14 +91,8 @@ def _check_open(db: sqlite3.Connection) -> list[Finding]:
     rows = db.execute("SELECT layer_id, version, sha256, geojson, upload_sha256, upload "
                       "FROM versions ORDER BY layer_id, version")
     for layer_id, version, digest, geojson, upload_digest, upload in rows:
-        if _sha256(bytes(geojson)) != digest:
-            findings.append(Finding(f"{layer_id} v{version} 的数据与导入时的校验和不符",
-                                    f"{layer_id} v{version}: stored data does not match the "
-                                    "checksum recorded at import", layer_id, version))
-        if _sha256(bytes(upload)) != upload_digest:
-            findings.append(Finding(f"{layer_id} v{version} 的上传文件与记录的校验和不符",
-                                    f"{layer_id} v{version}: the uploaded file kept does not "
-                                    "match its checksum", layer_id, version))
+        findings += checksum_findings(layer_id, version, (geojson, digest),
+                                      (upload, upload_digest))
     dangling = db.execute("SELECT c.layer_id, c.version FROM current c LEFT JOIN versions v "
                           "ON v.layer_id = c.layer_id AND v.version = c.version "
                           "WHERE v.version IS NULL").fetchall()

@@ -4,7 +4,6 @@ checksums recorded at import, every current pointer, each version's geometry row
 versions is shared with the SQLite store (integrity.serve_intact); a database PostgreSQL cannot
 serve is restored from a dump by the operator, never replaced by this tool."""
 
-import hashlib
 import shutil
 import subprocess
 from datetime import UTC, datetime
@@ -12,16 +11,12 @@ from pathlib import Path
 
 import psycopg
 
-from geo.admin.integrity import BACKUP_DIR_NAME, Finding, serve_intact
+from geo.admin.integrity import BACKUP_DIR_NAME, Finding, checksum_findings, serve_intact
 from geo.store.model import StoreError
 from geo.store.postgis import SCHEMA_NAME, PostgisStore, redacted
 from geo.store.settings import admin_dir
 
 PG_DUMP_CANDIDATES = ("/usr/lib/postgresql/15/bin/pg_dump", "pg_dump")
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def check(url: str) -> list[Finding]:
@@ -46,14 +41,8 @@ def _check_open(db: psycopg.Connection) -> list[Finding]:
                       "v.layer_id AND f.version = v.version) FROM versions v "
                       "ORDER BY layer_id, version")
     for layer_id, version, digest, geojson, upload_digest, upload, count, rows_kept in rows:
-        if _sha256(bytes(geojson)) != digest:
-            findings.append(Finding(f"{layer_id} v{version} 的数据与导入时的校验和不符",
-                                    f"{layer_id} v{version}: stored data does not match the "
-                                    "checksum recorded at import", layer_id, version))
-        if _sha256(bytes(upload)) != upload_digest:
-            findings.append(Finding(f"{layer_id} v{version} 的上传文件与记录的校验和不符",
-                                    f"{layer_id} v{version}: the uploaded file kept does not "
-                                    "match its checksum", layer_id, version))
+        findings += checksum_findings(layer_id, version, (geojson, digest),
+                                      (upload, upload_digest))
         if rows_kept != count:
             findings.append(Finding(f"{layer_id} v{version} 的几何要素行数 {rows_kept} 不等于 "
                                     f"{count}", f"{layer_id} v{version}: {rows_kept} geometry "
